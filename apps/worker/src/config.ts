@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { databaseEnv, loadConfig, loggingEnv, port, redisEnv, webEnv } from '@yiqiao/config';
+
+export const workerConfigSchema = z.object({
+  ...databaseEnv,
+  ...redisEnv,
+  ...loggingEnv,
+  ...webEnv,
+  WORKER_PORT: port(3200),
+  WORKER_HOST: z.string().default('127.0.0.1'),
+});
+
+export type WorkerConfig = z.infer<typeof workerConfigSchema>;
+export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
+
+export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  return loadConfig('worker', workerConfigSchema, env);
+}

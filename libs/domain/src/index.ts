@@ -1,0 +1,5 @@
+export * from './roles';
+export * from './locales';
+export * from './spoken-languages';
+export * from './consultation-status';
+export * from './time-zones';

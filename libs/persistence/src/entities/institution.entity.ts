@@ -1,0 +1,28 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type InstitutionKind = 'shanghai_hospital' | 'clinic' | 'overseas_partner';
+
+@Entity('institutions')
+export class Institution {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('text') code!: string;
+  @Column('text') name!: string;
+  @Column('text', { name: 'name_zh', nullable: true }) nameZh!: string | null;
+  @Column({
+    type: 'enum',
+    enum: ['shanghai_hospital', 'clinic', 'overseas_partner'],
+    enumName: 'institution_kind',
+  })
+  kind!: InstitutionKind;
+  @Column('uuid', { name: 'parent_id', nullable: true }) parentId!: string | null;
+  @Column('text', { name: 'time_zone' }) timeZone!: string;
+  @Column('char', { length: 2 }) country!: string;
+  @Column('boolean', { name: 'allows_patient_self_booking' }) allowsPatientSelfBooking!: boolean;
+  @Column('int', { name: 'cancellation_cutoff_minutes' }) cancellationCutoffMinutes!: number;
+  @Column('int', { name: 'reschedule_cutoff_minutes' }) rescheduleCutoffMinutes!: number;
+  @Column('int', { name: 'booking_buffer_minutes' }) bookingBufferMinutes!: number;
+  @Column('boolean', { name: 'requires_interpreter_certification' })
+  requiresInterpreterCertification!: boolean;
+  @Column('int', { name: 'reminder_offsets_minutes', array: true }) reminderOffsetsMinutes!: number[];
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
