@@ -5,3 +5,5 @@ export * from './database-admin';
 export * from './persistence.module';
 export * from './pg-errors';
 export * from './seed';
+export * from './audit';
+export * from './consultation-hooks';

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConsultationHooks } from './consultation-hooks';
 import { dataSourceOptions } from './data-source-options';
 
 @Module({})
@@ -9,7 +10,8 @@ export class PersistenceModule {
       module: PersistenceModule,
       global: true,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, { poolSize }), retryAttempts: 3 })],
-      exports: [TypeOrmModule],
+      providers: [ConsultationHooks],
+      exports: [TypeOrmModule, ConsultationHooks],
     };
   }
 }

@@ -2,3 +2,4 @@ export * from './test-database';
 export * from './test-redis';
 export * from './app-process';
 export * from './free-port';
+export * from './fixtures';
