@@ -4,7 +4,18 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'apps/web/dist/**', 'test/artifacts/**', 'coverage/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'apps/web/dist/**',
+      'test/artifacts/**',
+      'test/bench/.cache/**',
+      'test/bench/results/**',
+      'coverage/**',
+      '.yiqiao/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -17,7 +28,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['apps/web/**/*.{ts,tsx}'],
+    files: ['apps/web/**/*.{ts,tsx}', 'test/bench/join/floor-page/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

@@ -14,7 +14,8 @@ const swc = [
 ];
 
 const moduleNameMapper = {
-  '^@yiqiao/(config|contracts|domain|jobs|observability|persistence|testing)$': '<rootDir>/libs/$1/src',
+  '^@yiqiao/(config|contracts|domain|interpreters|jobs|notifications|observability|persistence|testing)$':
+    '<rootDir>/libs/$1/src',
 };
 
 const common = {
@@ -34,13 +35,13 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
-      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/test/setup/timeout-integration.ts'],
     },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts', '<rootDir>/test/browser/**/*.browser-spec.ts'],
-      testTimeout: 180_000,
+      setupFilesAfterEnv: ['<rootDir>/test/setup/timeout-e2e.ts'],
     },
   ],
 };

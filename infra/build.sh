@@ -3,6 +3,6 @@
 # decorator metadata for Nest, rewrites the @yiqiao/* path aliases). Type checking is `npm run typecheck`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rm -rf dist
+# No `rm -rf dist`: tests of other processes may be running from it; swc overwrites every file.
 npx swc apps/api/src apps/sfu/src apps/worker/src libs infra test \
   --out-dir dist --config-file .swcrc --only '**/*.ts' --ignore '**/*.d.ts' --quiet
