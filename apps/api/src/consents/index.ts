@@ -1,0 +1,3 @@
+export * from './consent.dto';
+export * from './consents.module';
+export * from './consents.service';
