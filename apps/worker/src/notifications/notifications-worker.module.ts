@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { WORKER_CONFIG, WorkerConfig } from '../config';
+import { DELIVERY_CHANNELS, DeliveryChannel } from './channel';
+import { DeliverProcessor } from './deliver.processor';
+import { DeliveryService } from './delivery.service';
+import { EmailChannel } from './email-channel';
+import { InAppChannel } from './in-app-channel';
+import { HttpSmsChannel } from './sms-channel';
+
+function channelsFrom(config: WorkerConfig): DeliveryChannel[] {
+  const channels: DeliveryChannel[] = [
+    new InAppChannel(),
+    new EmailChannel({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, timeoutMs: config.SMTP_TIMEOUT_MS }),
+  ];
+  if (config.SMS_PROVIDER_URL) {
+    channels.push(
+      new HttpSmsChannel({
+        url: config.SMS_PROVIDER_URL,
+        token: config.SMS_PROVIDER_TOKEN,
+        timeoutMs: config.SMTP_TIMEOUT_MS,
+      }),
+    );
+  }
+  return channels;
+}
+
+/** Delivery of notification jobs over e-mail, SMS and the in-app inbox. */
+@Module({
+  providers: [
+    { provide: DELIVERY_CHANNELS, inject: [WORKER_CONFIG], useFactory: channelsFrom },
+    DeliveryService,
+    DeliverProcessor,
+  ],
+})
+export class NotificationsWorkerModule {}

@@ -1,0 +1,10 @@
+export * from './kinds';
+export * from './notification-queue';
+export * from './notification-planner';
+export * from './notifications-hook';
+export * from './notifications.module';
+export * from './render/message-context';
+export * from './render/render-message';
+export * from './render/calendar-invite';
+export * from './render/clocks';
+export { LOCALE_RESOURCES } from './locales';
