@@ -3,6 +3,14 @@ import { RedisModule } from '@yiqiao/jobs';
 import { loggingModule } from '@yiqiao/observability';
 import { SFU_CONFIG, SfuConfig } from './config';
 import { HealthModule } from './health/health.module';
+import { WorkerPool } from './media/worker-pool.service';
+import { MetricsController } from './metrics/metrics.controller';
+import { LoadSampler } from './registry/load-sampler.service';
+import { NodeRegistry } from './registry/node-registry.service';
+import { RoomEventPublisher } from './room-events/room-event-publisher';
+import { AdmissionStore } from './rooms/admission-store';
+import { RoomManager } from './rooms/room-manager.service';
+import { SignallingGateway } from './signalling/signalling.gateway';
 
 @Module({})
 export class SfuAppModule {
@@ -11,8 +19,18 @@ export class SfuAppModule {
       module: SfuAppModule,
       global: true,
       imports: [loggingModule('sfu', config.LOG_LEVEL), RedisModule.forRoot(config.REDIS_URL), HealthModule],
-      providers: [{ provide: SFU_CONFIG, useValue: config }],
-      exports: [SFU_CONFIG],
+      controllers: [MetricsController],
+      providers: [
+        { provide: SFU_CONFIG, useValue: config },
+        WorkerPool,
+        RoomManager,
+        AdmissionStore,
+        RoomEventPublisher,
+        LoadSampler,
+        NodeRegistry,
+        SignallingGateway,
+      ],
+      exports: [SFU_CONFIG, WorkerPool],
     };
   }
 }

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { SfuNodePicker } from './sfu-node-picker';
+import { VideoController } from './video.controller';
+import { VideoJoinService } from './video-join.service';
+
+/** Joining video calls: participant checks, SFU node pinning, join tokens, TURN credentials. */
+@Module({
+  controllers: [VideoController],
+  providers: [VideoJoinService, SfuNodePicker],
+  exports: [VideoJoinService],
+})
+export class VideoModule {}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import type { types } from 'mediasoup';
+import { ClientEvent } from '@yiqiao/contracts';
+import { dtlsParameters, id } from '../schemas';
+import { defineHandler } from '../signal-handler';
+import { transportOf } from './lookup';
+
+export const connectTransportHandler = defineHandler({
+  event: ClientEvent.ConnectTransport,
+  schema: z.object({ transportId: id, dtlsParameters }).strict(),
+  requires: 'in_call',
+  async handle({ peer }, payload) {
+    await transportOf(peer, payload.transportId).connect({
+      dtlsParameters: payload.dtlsParameters as unknown as types.DtlsParameters,
+    });
+    return {};
+  },
+});

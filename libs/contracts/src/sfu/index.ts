@@ -1,0 +1,5 @@
+export * from './acks';
+export * from './events';
+export * from './join-token';
+export * from './room-events';
+export * from './node-registry';

@@ -1,0 +1,122 @@
+import type { INestApplication } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { Logger } from 'nestjs-pino';
+import type { DataSource } from 'typeorm';
+import {
+  createDepartment,
+  createInstitution,
+  createScheduledConsultation,
+  createTestDatabase,
+  createUser,
+  freePort,
+  testQueuePrefix,
+  TestDatabase,
+  UserFixture,
+} from '@yiqiao/testing';
+import { loadApiConfig } from '../../../apps/api/src/config';
+import { createApi } from '../../../apps/api/src/create-api';
+import { VideoJoinService } from '../../../apps/api/src/video/video-join.service';
+import { loadSfuConfig } from '../../../apps/sfu/src/config';
+import { createSfu } from '../../../apps/sfu/src/create-sfu';
+import { loadWorkerConfig } from '../../../apps/worker/src/config';
+import { createWorker } from '../../../apps/worker/src/create-worker';
+
+export const JOIN_TOKEN_SECRET = 'sfu-e2e-join-token-secret-0123456789';
+export const SFU_NODE_ID = 'sfu-e2e';
+
+export interface Cast {
+  specialist: UserFixture;
+  patient: UserFixture;
+  interpreter: UserFixture;
+  coordinator: UserFixture;
+}
+
+/**
+ * The real stack in this process: the api (join tokens, node pinning), the sfu (real mediasoup
+ * workers, socket.io over TCP on loopback) and the worker (room events into PostgreSQL), one test
+ * database and one Redis prefix.
+ */
+export class SfuStack {
+  sfuUrl = '';
+  private constructor(
+    readonly db: TestDatabase,
+    readonly api: INestApplication,
+    readonly sfu: INestApplication,
+    readonly worker: INestApplication,
+    readonly ds: DataSource,
+    readonly cast: Cast,
+    readonly institutionId: string,
+    readonly departmentId: string,
+  ) {}
+
+  static async start(env: Record<string, string> = {}): Promise<SfuStack> {
+    const db = await createTestDatabase();
+    const common = {
+      DATABASE_URL: db.url,
+      QUEUE_PREFIX: testQueuePrefix('sfu'),
+      LOG_LEVEL: 'silent',
+      JOIN_TOKEN_SECRET,
+    };
+    const port = await freePort();
+    const worker = await createWorker(loadWorkerConfig(common));
+    worker.useLogger(worker.get(Logger)); // as runApp does: pino at LOG_LEVEL (silent here)
+    await worker.init();
+    const sfu = await createSfu(
+      loadSfuConfig({
+        ...common,
+        SFU_PORT: String(port),
+        SFU_NODE_ID,
+        SFU_PUBLIC_URL: `http://127.0.0.1:${port}`,
+        MEDIASOUP_NUM_WORKERS: '2',
+        ...env,
+      }),
+    );
+    sfu.useLogger(sfu.get(Logger));
+    await sfu.listen(port, '127.0.0.1');
+    const api = await createApi(loadApiConfig(common));
+    api.useLogger(api.get(Logger));
+    await api.init();
+    const ds = api.get<DataSource>(getDataSourceToken());
+    const institutionId = (await createInstitution(ds)).id;
+    const departmentId = (await createDepartment(ds, institutionId)).id;
+    const cast: Cast = {
+      specialist: await createUser(ds, 'specialist', { institutionId, fullName: 'Dr Wang Li' }),
+      patient: await createUser(ds, 'patient', { fullName: 'Anna Smith' }),
+      interpreter: await createUser(ds, 'interpreter', { institutionId, fullName: 'Chen Yu' }),
+      coordinator: await createUser(ds, 'coordinator', { institutionId, fullName: 'Zhou Min' }),
+    };
+    const stack = new SfuStack(db, api, sfu, worker, ds, cast, institutionId, departmentId);
+    stack.sfuUrl = `http://127.0.0.1:${port}`;
+    return stack;
+  }
+
+  private slot = 0;
+
+  async consultation(): Promise<string> {
+    const { specialist, patient, interpreter, coordinator } = this.cast;
+    const created = await createScheduledConsultation(this.ds, {
+      institutionId: this.institutionId,
+      departmentId: this.departmentId,
+      specialistId: specialist.id,
+      patientId: patient.id,
+      interpreterId: interpreter.id,
+      createdBy: coordinator.id,
+      startsAt: new Date(Date.now() + ++this.slot * 3600_000),
+    });
+    return created.id;
+  }
+
+  /** A join token exactly as `POST /consultations/:id/join` issues it. */
+  async joinToken(consultationId: string, user: UserFixture): Promise<string> {
+    const join = await this.api.get(VideoJoinService).mintJoin(consultationId, user);
+    if (join.sfuUrl !== this.sfuUrl) throw new Error(`pinned to ${join.sfuUrl}, expected ${this.sfuUrl}`);
+    return join.token;
+  }
+
+  async stop(): Promise<void> {
+    await this.sfu.close();
+    await this.api.close();
+    await this.worker.close();
+    await this.db.drop();
+  }
+}
