@@ -1,0 +1,36 @@
+import type { AfterCommit } from '@yiqiao/persistence';
+import type { Role } from '@yiqiao/domain';
+
+/** A job to enqueue once the transaction that made it necessary has committed. */
+export type InterpreterJob =
+  | { name: 'interpreters:assign'; consultationId: string; jobId: string }
+  | { name: 'interpreters:offer-timeout'; offerId: string; runAt: Date };
+
+/** Who did a step; null for the automatic assignment itself. */
+export interface Actor {
+  id: string;
+  /** Null when only the id is known (e.g. a consultation change reported by another module). */
+  role: Role | null;
+}
+
+/** What a step leaves to do after commit: jobs to enqueue and other after-commit work (notifications). */
+export class StepEffects {
+  readonly jobs: InterpreterJob[] = [];
+  readonly afterCommit: AfterCommit[] = [];
+
+  assign(consultationId: string, round: number, attempt = 'step'): void {
+    const jobId = `assign-${consultationId}-r${round}-${attempt}`;
+    if (!this.jobs.some((j) => j.name === 'interpreters:assign' && j.jobId === jobId)) {
+      this.jobs.push({ name: 'interpreters:assign', consultationId, jobId });
+    }
+  }
+
+  timeout(offerId: string, runAt: Date): void {
+    this.jobs.push({ name: 'interpreters:offer-timeout', offerId, runAt });
+  }
+
+  merge(other: StepEffects): void {
+    this.jobs.push(...other.jobs);
+    this.afterCommit.push(...other.afterCommit);
+  }
+}

@@ -1,0 +1,26 @@
+import type { EntityManager } from 'typeorm';
+import { StepEffects } from './effects';
+
+/**
+ * Repairs what a lost job or a killed worker left behind; PostgreSQL holds the truth. Searches with no
+ * open offer and searches with an overdue offer get a fresh assign step; open offers get their timeout
+ * job again (same jobId, so a job Redis still has is not duplicated).
+ */
+export async function reconcileAssignments(m: EntityManager, now: Date): Promise<StepEffects> {
+  const effects = new StepEffects();
+  const stuck: { consultation_id: string; round: number }[] = await m.query(
+    `SELECT a.consultation_id, a.round FROM interpreter_assignments a
+      WHERE a.state IN ('searching', 'offered')
+        AND (NOT EXISTS (SELECT 1 FROM interpreter_offers o WHERE o.consultation_id = a.consultation_id AND o.state = 'offered')
+             OR EXISTS (SELECT 1 FROM interpreter_offers o WHERE o.consultation_id = a.consultation_id
+                         AND o.state = 'offered' AND o.deadline <= $1))`,
+    [now],
+  );
+  for (const row of stuck) effects.assign(row.consultation_id, row.round, `reconcile-${now.getTime()}`);
+  const open: { id: string; deadline: Date }[] = await m.query(
+    `SELECT id, deadline FROM interpreter_offers WHERE state = 'offered' AND deadline > $1`,
+    [now],
+  );
+  for (const offer of open) effects.timeout(offer.id, offer.deadline);
+  return effects;
+}
