@@ -1,0 +1,118 @@
+import {
+  BadRequestException,
+  Controller,
+  ForbiddenException,
+  Get,
+  NotFoundException,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DEFAULT_PATIENT_EARLIEST, DEFAULT_PATIENT_LATEST } from '@yiqiao/domain';
+import { AuthUser, CurrentUser, Roles, ScopeService } from '../auth';
+import { assertDayRange } from './date-range';
+import { PeopleRepository } from './people.repository';
+import { SchedulingRepository, SpecialistInfo } from './scheduling.repository';
+import { SlotSearchService } from './slot-search.service';
+import { SlotQueryDto, SlotSearchResponseDto } from './slots.dto';
+
+const MAX_SEARCH_DAYS = 31;
+
+@ApiTags('scheduling')
+@ApiBearerAuth()
+@Controller('slots')
+export class SlotsController {
+  constructor(
+    private readonly slots: SlotSearchService,
+    private readonly repository: SchedulingRepository,
+    private readonly people: PeopleRepository,
+    private readonly scope: ScopeService,
+  ) {}
+
+  @Get()
+  @Roles('coordinator', 'admin', 'patient', 'specialist')
+  @ApiOperation({
+    summary: 'Free consultation slots, in UTC, Shanghai time and the patient’s time',
+    description:
+      'Respects weekly availability (Asia/Shanghai), exceptions, mainland holidays and make-up days, live bookings ' +
+      'of the specialist and the patient, the institution’s buffer and the patient’s waking hours (default 07:00–22:00).',
+  })
+  @ApiOkResponse({ type: SlotSearchResponseDto })
+  async search(@CurrentUser() user: AuthUser, @Query() query: SlotQueryDto): Promise<SlotSearchResponseDto> {
+    if (Boolean(query.specialistId) === Boolean(query.departmentId)) {
+      throw new BadRequestException('Give exactly one of specialistId or departmentId');
+    }
+    assertDayRange(query.from, query.to, MAX_SEARCH_DAYS);
+    const specialists = await this.specialistsFor(user, query);
+    const patient = await this.patientFor(user, query);
+    return this.slots.search({
+      specialists,
+      departmentId: query.departmentId ?? null,
+      from: query.from,
+      to: query.to,
+      patientId: patient.id,
+      patientHours: {
+        zone: patient.zone,
+        earliest: query.earliestLocal ?? DEFAULT_PATIENT_EARLIEST,
+        latest: query.latestLocal ?? DEFAULT_PATIENT_LATEST,
+      },
+      includeUnconfirmedYears: user.role !== 'patient',
+    });
+  }
+
+  private async specialistsFor(user: AuthUser, query: SlotQueryDto): Promise<SpecialistInfo[]> {
+    if (user.role === 'specialist' && query.specialistId !== user.id) {
+      throw new ForbiddenException(
+        'Specialists may search only their own slots: pass specialistId=<your id>',
+      );
+    }
+    let specialists: SpecialistInfo[];
+    let institutionId: string | null;
+    if (query.specialistId) {
+      specialists = await this.repository.specialists({ ids: [query.specialistId] });
+      institutionId = specialists[0]?.institutionId ?? null;
+      if (!institutionId) throw new NotFoundException(`No specialist ${query.specialistId}`);
+    } else {
+      const department = await this.people.department(query.departmentId as string);
+      if (!department) throw new NotFoundException(`No department ${query.departmentId}`);
+      institutionId = department.institutionId;
+      specialists = await this.repository.specialists({ departmentId: department.id });
+    }
+    if (user.role === 'coordinator' && !(await this.scope.canSeeInstitution(user, institutionId))) {
+      throw new NotFoundException(
+        query.specialistId ? `No specialist ${query.specialistId}` : `No department ${query.departmentId}`,
+      );
+    }
+    if (
+      user.role === 'patient' &&
+      !(await this.repository.institutionRules(institutionId)).allowsPatientSelfBooking
+    ) {
+      throw new ForbiddenException(
+        'This hospital books consultations through its coordinators; send a consultation request instead',
+      );
+    }
+    return specialists;
+  }
+
+  private async patientFor(
+    user: AuthUser,
+    query: SlotQueryDto,
+  ): Promise<{ id: string | null; zone: string }> {
+    if (user.role === 'patient') {
+      if (query.patientId && query.patientId !== user.id)
+        throw new NotFoundException(`No patient ${query.patientId}`);
+      const self = await this.people.patient(user.id);
+      return { id: user.id, zone: query.patientTimeZone ?? (self?.timeZone as string) };
+    }
+    if (query.patientId) {
+      const patient = await this.people.patient(query.patientId);
+      if (!patient) throw new NotFoundException(`No patient ${query.patientId}`);
+      return { id: patient.id, zone: query.patientTimeZone ?? patient.timeZone };
+    }
+    if (!query.patientTimeZone) {
+      throw new BadRequestException(
+        'Give patientId or patientTimeZone, so slots can be shown in the patient’s clock',
+      );
+    }
+    return { id: null, zone: query.patientTimeZone };
+  }
+}

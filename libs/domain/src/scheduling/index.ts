@@ -1,0 +1,6 @@
+export * from './types';
+export * from './intervals';
+export * from './local-time';
+export * from './working-windows';
+export * from './slots';
+export * from './two-clocks';
