@@ -11,6 +11,7 @@ import {
   secret,
   webEnv,
 } from '@yiqiao/config';
+import { videoEnv } from './video/video-config';
 
 export const apiConfigSchema = z.object({
   ...databaseEnv,
@@ -18,6 +19,7 @@ export const apiConfigSchema = z.object({
   ...loggingEnv,
   ...joinTokenEnv,
   ...webEnv,
+  ...videoEnv,
   API_PORT: port(3000),
   API_HOST: z.string().default('127.0.0.1'),
   JWT_SECRET: secret(DEV_JWT_SECRET),

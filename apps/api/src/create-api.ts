@@ -5,6 +5,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { ApiConfig } from './config';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { jsonBody } from './common/json-body.middleware';
 
 export const MAX_JSON_BODY = '1mb';
 
@@ -14,9 +16,11 @@ export async function createApi(config: ApiConfig): Promise<INestApplication> {
     bufferLogs: true,
     bodyParser: false,
   });
-  app.useBodyParser('json', { limit: MAX_JSON_BODY });
+  // Our own JSON parser so a too-large or malformed body gets a JSON 413/400, not express's HTML page.
+  app.use(jsonBody(MAX_JSON_BODY));
   app.use(helmet({ contentSecurityPolicy: false }));
   app.enableCors({ origin: true, credentials: true });
+  app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

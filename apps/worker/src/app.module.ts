@@ -2,8 +2,13 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PersistenceModule } from '@yiqiao/persistence';
 import { RedisModule } from '@yiqiao/jobs';
 import { loggingModule } from '@yiqiao/observability';
+import { NotificationsModule } from '@yiqiao/notifications';
 import { WORKER_CONFIG, WorkerConfig } from './config';
 import { HealthModule } from './health/health.module';
+import { InterpretersWorkerModule } from './interpreters/interpreters-worker.module';
+import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
+import { ReconcilerModule } from './reconciler/reconciler.module';
+import { RoomEventsModule } from './room-events/room-events.module';
 
 @Module({})
 export class WorkerAppModule {
@@ -16,6 +21,11 @@ export class WorkerAppModule {
         PersistenceModule.forRoot(config.DATABASE_URL),
         RedisModule.forRoot(config.REDIS_URL),
         HealthModule,
+        NotificationsModule.forRoot(config.QUEUE_PREFIX),
+        NotificationsWorkerModule,
+        ReconcilerModule,
+        InterpretersWorkerModule,
+        RoomEventsModule,
       ],
       providers: [{ provide: WORKER_CONFIG, useValue: config }],
       exports: [WORKER_CONFIG],

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { databaseEnv, loadConfig, loggingEnv, port, redisEnv, webEnv } from '@yiqiao/config';
+import { notificationEnv } from './notifications/notification-config';
 
 export const workerConfigSchema = z.object({
   ...databaseEnv,
   ...redisEnv,
   ...loggingEnv,
   ...webEnv,
+  ...notificationEnv,
   WORKER_PORT: port(3200),
   WORKER_HOST: z.string().default('127.0.0.1'),
 });

@@ -3,3 +3,4 @@ export * from './locales';
 export * from './spoken-languages';
 export * from './consultation-status';
 export * from './time-zones';
+export * from './scheduling';

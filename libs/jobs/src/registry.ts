@@ -8,6 +8,10 @@ import type { JobsOptions } from 'bullmq';
 export interface JobPayloads {
   /** Deliver one notification row (all of its channels). */
   'notifications:deliver': { notificationId: string };
+  /** Run one idempotent step of a consultation's interpreter search (offer, wait or escalate). */
+  'interpreters:assign': { consultationId: string };
+  /** An interpreter offer's deadline (jobId = offer id): expire it if unanswered and move on. */
+  'interpreters:offer-timeout': { offerId: string };
 }
 
 export type JobName = keyof JobPayloads;

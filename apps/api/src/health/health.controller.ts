@@ -6,7 +6,9 @@ import type { DataSource } from 'typeorm';
 import type { Redis } from 'ioredis';
 import { REDIS } from '@yiqiao/jobs';
 import { postgresHealth, redisHealth } from '@yiqiao/observability';
+import { Public } from '../auth/public.decorator';
 
+@Public()
 @ApiTags('health')
 @Controller('health')
 export class HealthController {

@@ -24,5 +24,14 @@ export class Institution {
   @Column('boolean', { name: 'requires_interpreter_certification' })
   requiresInterpreterCertification!: boolean;
   @Column('int', { name: 'reminder_offsets_minutes', array: true }) reminderOffsetsMinutes!: number[];
+  /** Which weekday's schedule a make-up working day (调休) follows: the calendar's, or a fixed one. */
+  @Column({
+    type: 'enum',
+    enumName: 'makeup_day_rule',
+    enum: ['calendar_weekday', 'fixed_weekday'],
+    name: 'makeup_day_rule',
+  })
+  makeupDayRule!: 'calendar_weekday' | 'fixed_weekday';
+  @Column('smallint', { name: 'makeup_fixed_weekday', nullable: true }) makeupFixedWeekday!: number | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
