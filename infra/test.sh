@@ -24,6 +24,7 @@ check() {
 check "local services (PostgreSQL, Redis)" bash infra/services.sh
 check "build" bash infra/build.sh
 check "type check (tsc --noEmit)" npx tsc -p tsconfig.json --noEmit
+check "type check of the join-time bench page" npx tsc -p test/bench/join/product-page/tsconfig.json
 check "lint (eslint)" npx eslint . --max-warnings 0
 check "format (prettier --check)" npx prettier --check . --log-level warn
 if [ -f apps/web/package.json ] || [ -f apps/web/tsconfig.json ]; then

@@ -3,7 +3,12 @@ import { once } from 'node:events';
 import path from 'node:path';
 
 export type AppName = 'api' | 'sfu' | 'worker';
-const ROOT = path.resolve(__dirname, '../../..');
+/** Repository root, whether this file runs from source (tests) or from dist/ (benchmarks). */
+const ROOT = path.resolve(
+  __dirname,
+  __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../../..' : '../../..',
+);
+const KEPT_OUTPUT = 256 * 1024;
 
 export interface AppProcess {
   child: ChildProcess;
@@ -24,8 +29,9 @@ export function spawnApp(app: AppName, env: Record<string, string>): AppProcess 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-KEPT_OUTPUT));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   return {
     child,
     output: () => output,
@@ -36,6 +42,16 @@ export function spawnApp(app: AppName, env: Record<string, string>): AppProcess 
       return code;
     },
   };
+}
+
+/** SIGTERM, then SIGKILL if the process has not exited within `graceMs`. */
+export async function stopWithin(app: AppProcess, graceMs = 10_000): Promise<void> {
+  const timer = setTimeout(() => app.child.kill('SIGKILL'), graceMs);
+  try {
+    await app.stop('SIGTERM');
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Polls a URL until it answers 200, the process dies, or the deadline passes. */

@@ -2,7 +2,7 @@ import { FIXTURE_PASSWORD, freePort, waitForHealthy } from '@yiqiao/testing';
 import type { BenchPart } from '../part';
 import type { Figure } from '../results';
 import { percentile } from '../stats';
-import { spawnBenchApp } from '../support/bench-app';
+import { spawnApp } from '@yiqiao/testing';
 import { createBenchDatabase } from '../support/bench-database';
 import { BENCH_REDIS_URL, benchPrefix } from '../support/bench-env';
 import { JsonClient } from '../support/http-client';
@@ -26,7 +26,7 @@ export const BOOKING: BenchPart = {
     const db = await createBenchDatabase('booking');
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    const api = spawnBenchApp('api', {
+    const api = spawnApp('api', {
       DATABASE_URL: db.url,
       REDIS_URL: BENCH_REDIS_URL,
       QUEUE_PREFIX: prefix,

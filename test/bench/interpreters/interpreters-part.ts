@@ -5,7 +5,7 @@ import type { Figure } from '../results';
 import { percentile, sleep } from '../stats';
 import { bookDistinct, countStatuses } from '../booking/booking-runs';
 import { startSmtpReceiver } from '../reminders/smtp-receiver';
-import { spawnBenchApp, stopWithin } from '../support/bench-app';
+import { spawnApp, stopWithin } from '@yiqiao/testing';
 import { createBenchDatabase } from '../support/bench-database';
 import { BENCH_REDIS_URL, benchPrefix } from '../support/bench-env';
 import { JsonClient, runPool } from '../support/http-client';
@@ -46,7 +46,7 @@ export const INTERPRETERS_PART: BenchPart = {
       SMTP_URL: `smtp://127.0.0.1:${receiver.port}`,
       LOG_LEVEL: 'warn',
     };
-    const processes: AppProcess[] = [spawnBenchApp('api', { ...env, API_PORT: String(apiPort) })];
+    const processes: AppProcess[] = [spawnApp('api', { ...env, API_PORT: String(apiPort) })];
     const client = new JsonClient(baseUrl, 50);
     try {
       const world = await createInterpreterWorld(db, {
@@ -57,7 +57,7 @@ export const INTERPRETERS_PART: BenchPart = {
       await waitForHealthy(`${baseUrl}/health`, processes[0], 60_000);
       for (let i = 0; i < WORKERS; i++) {
         const port = await freePort();
-        const worker = spawnBenchApp('worker', { ...env, WORKER_PORT: String(port) });
+        const worker = spawnApp('worker', { ...env, WORKER_PORT: String(port) });
         processes.push(worker);
         await waitForHealthy(`http://127.0.0.1:${port}/health`, worker, 60_000);
       }

@@ -1,36 +1,45 @@
 import type { Browser } from 'playwright-core';
 import { sleep } from '../stats';
 import { startFloorServer } from './floor-server';
+import { JoinSample, JoinTarget, withTimeout } from './join-target';
+
+type FloorWindow = { __produce: () => Promise<void>; __join: () => Promise<number> };
 
 /**
- * Join times on the bare page: one page produces (fake camera), then `count` fresh pages join one
- * after another, `spacingMs` apart, each measuring call-to-first-decoded-frame in the page itself.
+ * The floor: a bare mediasoup-client page against a bare router. One page produces (fake camera);
+ * each join is a fresh page measuring call-to-first-decoded-frame in the page itself.
  */
-export async function measureFloorJoins(
-  browser: Browser,
-  count: number,
-  spacingMs: number,
-): Promise<number[]> {
+export async function startFloorTarget(browser: Browser): Promise<JoinTarget> {
   const floor = await startFloorServer();
   const context = await browser.newContext();
   try {
     const producer = await context.newPage();
     await producer.goto(floor.url);
-    await producer.evaluate(() => (window as unknown as { __produce: () => Promise<void> }).__produce());
+    await producer.evaluate(() => (window as unknown as FloorWindow).__produce());
     await sleep(2_000);
-    const times: number[] = [];
-    for (let i = 0; i < count; i++) {
-      const page = await context.newPage();
-      await page.goto(floor.url);
-      times.push(
-        await page.evaluate(() => (window as unknown as { __join: () => Promise<number> }).__join()),
-      );
-      await page.close();
-      await sleep(spacingMs);
-    }
-    return times;
-  } finally {
+  } catch (error) {
     await context.close();
     await floor.close();
+    throw error;
   }
+  return {
+    label: 'floor',
+    async joinOnce(): Promise<JoinSample> {
+      const page = await context.newPage();
+      try {
+        await page.goto(floor.url);
+        const ms = await withTimeout(
+          page.evaluate(() => (window as unknown as FloorWindow).__join()),
+          'a floor join',
+        );
+        return { ms };
+      } finally {
+        await page.close();
+      }
+    },
+    async close() {
+      await context.close();
+      await floor.close();
+    },
+  };
 }

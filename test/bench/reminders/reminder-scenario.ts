@@ -1,7 +1,7 @@
 import { freePort, waitForHealthy } from '@yiqiao/testing';
 import type { AppProcess } from '@yiqiao/testing';
 import { percentile, sleep } from '../stats';
-import { spawnBenchApp, stopWithin } from '../support/bench-app';
+import { spawnApp, stopWithin } from '@yiqiao/testing';
 import { createBenchDatabase } from '../support/bench-database';
 import { BENCH_REDIS_URL, benchPrefix } from '../support/bench-env';
 import { cpuMeter } from '../support/proc-stats';
@@ -67,7 +67,7 @@ const summary = (values: number[]) => ({
 /** Starts a worker process, tracked in `into` from the start so it is stopped whatever happens next. */
 async function startWorker(env: Record<string, string>, into: AppProcess[]): Promise<void> {
   const port = await freePort();
-  const worker = spawnBenchApp('worker', { ...env, WORKER_PORT: String(port) });
+  const worker = spawnApp('worker', { ...env, WORKER_PORT: String(port) });
   into.push(worker);
   await waitForHealthy(`http://127.0.0.1:${port}/health`, worker, 60_000);
 }

@@ -30,6 +30,19 @@ export interface PolicyUnderTest {
 
 let nextSsrc = 10_000;
 
+/**
+ * mediasoup re-picks a consumer's layers only when its preferred layers change, so the report goes
+ * through a neighbouring layer first (as a tile that is resized while the layout settles).
+ */
+export async function reportAgain(
+  consumer: Consumer,
+  layers: { spatialLayer: number; temporalLayer: number },
+): Promise<void> {
+  const neighbour = layers.spatialLayer > 0 ? layers.spatialLayer - 1 : layers.spatialLayer + 1;
+  await consumer.setPreferredLayers({ ...layers, spatialLayer: neighbour });
+  await consumer.setPreferredLayers(layers);
+}
+
 interface Participant {
   role: ParticipantRole;
   send: PlainTransport;
@@ -52,6 +65,7 @@ const VP8_FEEDBACK = [
 export class BenchRoom {
   readonly participants: Participant[] = [];
   readonly speaker: ParticipantRole = 'specialist';
+  private readonly videoLayers = new Map<Consumer, { spatialLayer: number; temporalLayer: number }>();
 
   constructor(
     private readonly id: string,
@@ -145,10 +159,9 @@ export class BenchRoom {
       paused: true,
     });
     if (!choice.paused) {
-      await video.setPreferredLayers({
-        spatialLayer: choice.spatialLayer,
-        temporalLayer: choice.temporalLayer,
-      });
+      const layers = { spatialLayer: choice.spatialLayer, temporalLayer: choice.temporalLayer };
+      this.videoLayers.set(video, layers);
+      await video.setPreferredLayers(layers);
       await video.resume();
     }
     const audio = await viewer.recv.consume({
@@ -160,6 +173,25 @@ export class BenchRoom {
     viewer.consumers.push(video, audio);
   }
 
+  /**
+   * Reports every video consumer's tile again, as the web client does once its tiles are drawn.
+   * Without a bandwidth estimator mediasoup re-picks layers only on such events, and a simulcast
+   * consumer can take its preferred layer only after the producer's Sender Reports arrived.
+   */
+  async reapplyViews(): Promise<void> {
+    for (const [consumer, layers] of this.videoLayers) await reportAgain(consumer, layers);
+  }
+
+  /** How many video consumers forward each spatial layer right now ('paused' / 'none' otherwise). */
+  countLayers(into: Record<string, number>): void {
+    for (const p of this.participants)
+      for (const c of p.consumers) {
+        if (c.kind !== 'video') continue;
+        const key = c.paused ? 'paused' : c.currentLayers ? `L${c.currentLayers.spatialLayer}` : 'none';
+        into[key] = (into[key] ?? 0) + 1;
+      }
+  }
+
   get consumerCount(): number {
     return this.participants.reduce((n, p) => n + p.consumers.length, 0);
   }
@@ -168,6 +200,7 @@ export class BenchRoom {
     for (const p of this.participants) {
       p.send.close();
       p.recv.close();
+      this.generator.removeParticipant(`${this.id}/${p.role}`);
     }
   }
 }

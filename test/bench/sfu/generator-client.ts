@@ -50,6 +50,11 @@ export class GeneratorClient {
     await reply;
   }
 
+  /** Stops the sender and the sink of one participant (its room was closed). */
+  removeParticipant(id: string): void {
+    if (this.child.connected) this.send({ type: 'removeParticipant', id });
+  }
+
   resetStats(): void {
     this.send({ type: 'resetStats' });
   }

@@ -10,6 +10,7 @@ export type GeneratorCommand =
       streams: { recording: RecordingName; ssrc: number; dropDtxFrames?: boolean }[];
     }
   | { type: 'addSink'; id: string }
+  | { type: 'removeParticipant'; id: string }
   | { type: 'resetStats' }
   | { type: 'stats' }
   | { type: 'stop' };

@@ -69,6 +69,14 @@ async function handle(command: GeneratorCommand): Promise<void> {
       reply({ type: 'senderStarted', id: command.id });
       break;
     }
+    case 'removeParticipant': {
+      // a closed room: stop sending into its transports and counting its sink
+      senders.get(command.id)?.close();
+      senders.delete(command.id);
+      sinks.get(command.id)?.close();
+      sinks.delete(command.id);
+      break;
+    }
     case 'addSink': {
       const sink = new RtpSink();
       const port = await sink.listen();
@@ -107,4 +115,6 @@ async function handle(command: GeneratorCommand): Promise<void> {
   }
 }
 
+// an aborted benchmark must not leave the generator sending into the void
+process.on('disconnect', () => process.exit(0));
 reply({ type: 'ready' });

@@ -1,6 +1,15 @@
 import { createSocket, Socket } from 'node:dgram';
 import { rewriteRtpHeader } from '../media/rtp-packet';
 import type { Recording } from '../media/recordings';
+import { senderReport } from './rtcp-sender-report';
+
+const SENDER_REPORT_INTERVAL_MS = 1_000;
+/**
+ * Pacing, as WebRTC senders do: at most this many packets of one stream per pump (the generator
+ * pumps every 2 ms). A keyframe's packets all fall due at once; sent as one burst, the aligned
+ * keyframes of the three layers overflow the worker's socket buffer and the top layer loses its tail.
+ */
+const MAX_PACKETS_PER_PUMP = 4;
 
 export interface SenderStream {
   recording: Recording;
@@ -14,11 +23,15 @@ interface StreamState extends SenderStream {
   loop: number;
   sequenceNumber: number;
   timestampBase: number;
+  sentPackets: number;
+  sentOctets: number;
+  lastReportAt: number;
 }
 
 /**
  * Replays recorded RTP streams in real time from one UDP socket (one 5-tuple, as a PlainTransport in
- * comedia mode expects), looping the clips with continuous sequence numbers and timestamps.
+ * comedia mode expects), looping the clips with continuous sequence numbers and timestamps, with an
+ * RTCP Sender Report per stream every second (mediasoup switches simulcast layers only after SRs).
  */
 export class RtpSender {
   private readonly socket: Socket = createSocket('udp4');
@@ -37,6 +50,9 @@ export class RtpSender {
       loop: 0,
       sequenceNumber: Math.floor(Math.random() * 0xffff),
       timestampBase: Math.floor(Math.random() * 0xffffffff),
+      sentPackets: 0,
+      sentOctets: 0,
+      lastReportAt: -Infinity,
     }));
   }
 
@@ -51,7 +67,7 @@ export class RtpSender {
     const elapsed = (now - this.startedAt) / 1000;
     for (const stream of this.streams) {
       const { packets, durationSeconds, clockRate } = stream.recording;
-      for (;;) {
+      for (let sent = 0; sent < MAX_PACKETS_PER_PUMP; sent++) {
         const packet = packets[stream.index];
         const due = stream.loop * durationSeconds + packet.at;
         if (due > elapsed) break;
@@ -69,8 +85,22 @@ export class RtpSender {
         this.socket.send(out, this.port, '127.0.0.1');
         this.packets += 1;
         this.bytes += out.length;
+        stream.sentPackets += 1;
+        stream.sentOctets += payloadBytes;
+      }
+      if (stream.sentPackets && now - stream.lastReportAt >= SENDER_REPORT_INTERVAL_MS) {
+        this.report(stream, now, elapsed);
+        stream.lastReportAt = now;
       }
     }
+  }
+
+  /** RTCP Sender Report on the same 5-tuple (rtcp-mux), as a WebRTC sender sends about once a second. */
+  private report(stream: StreamState, now: number, elapsed: number): void {
+    const timestamp = stream.timestampBase + Math.round(elapsed * stream.recording.clockRate);
+    const wallClockMs = performance.timeOrigin + now;
+    const packet = senderReport(stream.ssrc, wallClockMs, timestamp, stream.sentPackets, stream.sentOctets);
+    this.socket.send(packet, this.port, '127.0.0.1');
   }
 
   close(): void {

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { freePort, waitForHealthy } from '@yiqiao/testing';
-import { spawnBenchApp } from '../support/bench-app';
+import { spawnApp } from '@yiqiao/testing';
 import type { BenchPart } from '../part';
 import type { Figure } from '../results';
 import { percentile, sleep } from '../stats';
@@ -44,7 +44,7 @@ export const SIGNALLING: BenchPart = {
     const prefix = benchPrefix('sig');
     const port = await freePort();
     const sfuUrl = `http://127.0.0.1:${port}`;
-    const sfu = spawnBenchApp('sfu', {
+    const sfu = spawnApp('sfu', {
       SFU_PORT: String(port),
       SFU_PUBLIC_URL: sfuUrl,
       SFU_NODE_ID: NODE_ID,
