@@ -23,6 +23,8 @@ const ports = {
   api: env.API_PORT ?? '3000',
   sfu: env.SFU_PORT ?? '3100',
   worker: env.WORKER_PORT ?? '3200',
+  mail: env.MAIL_CATCHER_HTTP_PORT ?? '1080',
+  web: new URL(env.PUBLIC_WEB_URL ?? 'http://localhost:5173').port || '5173',
 };
 
 interface Service {
@@ -33,12 +35,23 @@ interface Service {
 }
 
 const services: Service[] = [
+  {
+    name: 'mail',
+    command: ['dist/infra/dev/mail-catcher.js'],
+    health: `http://127.0.0.1:${ports.mail}/health`,
+  },
   { name: 'api', command: ['dist/apps/api/src/main.js'], health: `http://127.0.0.1:${ports.api}/health` },
   { name: 'sfu', command: ['dist/apps/sfu/src/main.js'], health: `http://127.0.0.1:${ports.sfu}/health` },
   {
     name: 'worker',
     command: ['dist/apps/worker/src/main.js'],
     health: `http://127.0.0.1:${ports.worker}/health`,
+  },
+  {
+    name: 'web',
+    command: ['dist/infra/dev/web-server.js'],
+    health: `http://127.0.0.1:${ports.web}/config.json`,
+    extraEnv: { WEB_PORT: ports.web, API_PUBLIC_URL: `http://127.0.0.1:${ports.api}` },
   },
 ];
 
@@ -124,9 +137,11 @@ function printWelcome(): void {
   const line = '─'.repeat(72);
   const logins = DEMO_USERS.filter((u, i, all) => all.findIndex((o) => o.role === u.role) === i);
   console.log(`\n${line}\nYiqiao 医桥 is running\n`);
+  console.log(`  Web app      ${env.PUBLIC_WEB_URL ?? 'http://localhost:5173'}`);
   console.log(`  API          http://127.0.0.1:${ports.api}   (OpenAPI: http://127.0.0.1:${ports.api}/docs)`);
   console.log(`  SFU          http://127.0.0.1:${ports.sfu}   (metrics: /metrics)`);
   console.log(`  Worker       http://127.0.0.1:${ports.worker}/health`);
+  console.log(`  Mail         http://127.0.0.1:${ports.mail}   (every e-mail the stack sends; SMTP on 1025)`);
   console.log(`\n  Demo logins (password for all: ${DEMO_PASSWORD})`);
   for (const u of logins) console.log(`    ${u.role.padEnd(12)} ${u.email}`);
   console.log(`    … and every other address in libs/persistence/src/seed/demo-data.ts`);
@@ -139,6 +154,8 @@ async function main(): Promise<void> {
   const services_ = spawnSync('bash', ['infra/services.sh'], { cwd: ROOT, stdio: 'inherit' });
   if (services_.status !== 0) process.exit(1);
   await prepareDatabase();
+  const web = spawnSync('bash', ['apps/web/build.sh'], { cwd: ROOT, stdio: 'inherit' });
+  if (web.status !== 0) process.exit(1);
   for (const service of services) startService(service);
   await Promise.all(services.map((s) => waitHealthy(s)));
   printWelcome();

@@ -1,0 +1,104 @@
+import { webConfig } from '../config';
+
+/** An error answer of the api, carrying its human-readable message(s). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+}
+
+const STORAGE_KEY = 'yiqiao.tokens';
+let tokens: TokenPair | null = readStoredTokens();
+let refreshing: Promise<boolean> | null = null;
+let onSignedOut: () => void = () => undefined;
+
+function readStoredTokens(): TokenPair | null {
+  try {
+    const raw = sessionStorage.getItem(STORAGE_KEY);
+    return raw ? (JSON.parse(raw) as TokenPair) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function setTokens(pair: TokenPair | null): void {
+  tokens = pair;
+  if (pair) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(pair));
+  else sessionStorage.removeItem(STORAGE_KEY);
+}
+
+export function hasTokens(): boolean {
+  return tokens !== null;
+}
+
+export function whenSignedOut(callback: () => void): void {
+  onSignedOut = callback;
+}
+
+async function messageOf(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as { message?: string | string[] };
+    if (Array.isArray(body.message)) return body.message.join('; ');
+    if (body.message) return body.message;
+  } catch {
+    // not JSON
+  }
+  return `HTTP ${response.status}`;
+}
+
+async function refreshTokens(): Promise<boolean> {
+  if (!tokens) return false;
+  const response = await fetch(`${webConfig().apiUrl}/auth/refresh`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ refreshToken: tokens.refreshToken }),
+  }).catch(() => null);
+  if (!response?.ok) return false;
+  const body = (await response.json()) as TokenPair;
+  setTokens({ accessToken: body.accessToken, refreshToken: body.refreshToken });
+  return true;
+}
+
+/** JSON request to the api with the bearer token; one transparent refresh on 401. */
+export async function api<T>(method: string, path: string, body?: unknown, retry = true): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (tokens) headers.Authorization = `Bearer ${tokens.accessToken}`;
+  const response = await fetch(`${webConfig().apiUrl}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status === 401 && retry && tokens) {
+    refreshing ??= refreshTokens().finally(() => (refreshing = null));
+    if (await refreshing) return api<T>(method, path, body, false);
+    setTokens(null);
+    onSignedOut();
+  }
+  if (!response.ok) throw new ApiError(response.status, await messageOf(response));
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const get = <T>(path: string) => api<T>('GET', path);
+export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
+export const put = <T>(path: string, body?: unknown) => api<T>('PUT', path, body ?? {});
+export const patch = <T>(path: string, body?: unknown) => api<T>('PATCH', path, body ?? {});
+export const del = <T>(path: string) => api<T>('DELETE', path);
+
+export function query(params: Record<string, string | number | boolean | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

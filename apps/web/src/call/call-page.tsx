@@ -1,0 +1,120 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { ADMITTING_ROLES, ENDING_ROLES } from '@yiqiao/contracts/sfu';
+import { useUser } from '../auth/auth-context';
+import { playWaitingChime } from './alert-sound';
+import { CallControls } from './call-controls';
+import { CallOutcome } from './call-outcome';
+import { ChatPanel } from './chat-panel';
+import { loadDevicePrefs, saveDevicePrefs, useLocalMedia, type DevicePrefs } from './devices';
+import { ParticipantsPanel } from './participants-panel';
+import { RemoteTile } from './remote-tile';
+import { useCallSession } from './use-call-session';
+import { VideoView } from './video-view';
+
+/** The waiting room and the call itself. */
+export function CallPage() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const { id = '' } = useParams();
+  const [prefs, setPrefs] = useState<DevicePrefs>(loadDevicePrefs);
+  const { stream, error: mediaError } = useLocalMedia(prefs);
+  const alert = useCallback(() => playWaitingChime(), []);
+  const { session, state } = useCallSession(id, stream, alert);
+
+  const choose = useCallback((next: DevicePrefs) => {
+    saveDevicePrefs(next);
+    setPrefs(next);
+  }, []);
+
+  if (mediaError)
+    return (
+      <p className="error" role="alert">
+        {t('precheck.cameraError', { reason: mediaError })}
+      </p>
+    );
+  if (!state || !session)
+    return (
+      <p role="status" data-phase="connecting">
+        {t('call.connecting')}
+      </p>
+    );
+
+  const phase = state.phase;
+  if (['declined', 'removed', 'ended', 'left', 'failed'].includes(phase))
+    return <CallOutcome phase={phase} error={state.error} consultationId={id} role={user.role} />;
+
+  const role = state.self?.role;
+  const isStaff = role !== undefined && ADMITTING_ROLES.includes(role);
+  const canEnd = role !== undefined && ENDING_ROLES.includes(role);
+  const waitingPeople = state.participants.filter((p) => p.status === 'waiting');
+
+  return (
+    <section className="call" data-phase={phase} data-testid="call">
+      <p className={`call-status phase-${phase}`} role="status" aria-live="polite" data-testid="call-status">
+        {t(`call.phase.${phase}`)}
+      </p>
+      {state.error && (
+        <p className="error" role="alert">
+          {state.error}
+        </p>
+      )}
+      {isStaff && waitingPeople.length > 0 && (
+        <div className="waiting-alert" role="alert" data-testid="waiting-alert">
+          {waitingPeople.map((p) => (
+            <div key={p.userId} className="waiting-person">
+              <span>{t('call.isWaiting', { name: p.displayName })}</span>
+              <button type="button" data-testid="admit" onClick={() => void session.admit(p.userId)}>
+                {t('call.admit')}
+              </button>
+              <button type="button" className="secondary" onClick={() => void session.decline(p.userId)}>
+                {t('call.decline')}
+              </button>
+            </div>
+          ))}
+        </div>
+      )}
+      {phase === 'waiting' && (
+        <div className="waiting-room" data-testid="waiting-room">
+          <h1>{t('call.waitingTitle')}</h1>
+          <p>{t('call.waitingBody')}</p>
+        </div>
+      )}
+      <div className="call-layout">
+        <div className="tiles" data-count={state.remote.length + 1}>
+          <figure className="tile self">
+            <VideoView stream={stream} mirrored label={t('call.yourVideo')} />
+            <figcaption>{t('call.you')}</figcaption>
+          </figure>
+          {state.remote.map((media) => (
+            <RemoteTile
+              key={media.userId}
+              media={media}
+              participant={state.participants.find((p) => p.userId === media.userId)}
+              session={session}
+              speaking={state.activeSpeaker === media.userId}
+              sinkId={prefs.audioOutput}
+            />
+          ))}
+        </div>
+        <aside className="side">
+          <ParticipantsPanel
+            self={state.self}
+            participants={state.participants}
+            local={{ micMuted: state.micMuted, cameraOff: state.cameraOff }}
+          />
+          {phase !== 'waiting' && (
+            <ChatPanel
+              messages={state.chat}
+              selfId={user.id}
+              zone={user.timeZone}
+              onSend={(body) => session.sendChat(body)}
+            />
+          )}
+        </aside>
+      </div>
+      <CallControls state={state} session={session} prefs={prefs} onPrefs={choose} canEnd={canEnd} />
+    </section>
+  );
+}

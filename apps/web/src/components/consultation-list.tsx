@@ -1,0 +1,80 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Consultation } from '../api/types';
+import { useUser } from '../auth/auth-context';
+import { StatusBadge } from './status-badge';
+import { TwoClocks } from './two-clocks';
+
+const JOINABLE = ['scheduled', 'waiting', 'in_progress'];
+
+/** Consultations with the actions the viewer's role has on each. */
+export function ConsultationList({
+  consultations,
+  onCancel,
+}: {
+  consultations: Consultation[];
+  onCancel?: (consultation: Consultation) => void;
+}) {
+  const { t } = useTranslation();
+  const user = useUser();
+  if (consultations.length === 0) return <p className="muted">{t('consultations.none')}</p>;
+  return (
+    <ul className="consultation-list">
+      {consultations.map((c) => {
+        const joinable = JOINABLE.includes(c.status);
+        return (
+          <li key={c.id} className="card" data-testid="consultation" data-id={c.id} data-status={c.status}>
+            <div className="row">
+              <TwoClocks iso={c.time.startsAt} otherZone={c.patient.timeZone} />
+              <StatusBadge status={c.status} />
+            </div>
+            <p className="people">
+              <span>
+                {t('roles.specialist')}: {c.specialist.fullName} ·{' '}
+              </span>
+              {user.role !== 'patient' && (
+                <span>
+                  {t('roles.patient')}: {c.patient.fullName} ·{' '}
+                </span>
+              )}
+              {c.interpreterRequired && (
+                <span>
+                  {t('roles.interpreter')}: {c.interpreter?.fullName ?? t('consultations.interpreterPending')}
+                </span>
+              )}
+            </p>
+            <div className="actions">
+              {joinable && user.role === 'patient' && (
+                <Link className="button" to={`/consultations/${c.id}/check`} data-testid="check-and-join">
+                  {t('consultations.checkAndJoin')}
+                </Link>
+              )}
+              {joinable && user.role !== 'patient' && (
+                <Link className="button" to={`/consultations/${c.id}/call`} data-testid="join">
+                  {t('consultations.join')}
+                </Link>
+              )}
+              {c.status === 'scheduled' && (user.role === 'patient' || user.role === 'coordinator') && (
+                <>
+                  <Link className="button secondary" to={`/consultations/${c.id}/reschedule`}>
+                    {t('consultations.reschedule')}
+                  </Link>
+                  {onCancel && (
+                    <button type="button" className="secondary" onClick={() => onCancel(c)}>
+                      {t('consultations.cancel')}
+                    </button>
+                  )}
+                </>
+              )}
+              {user.role === 'specialist' && ['in_progress', 'completed'].includes(c.status) && (
+                <Link className="button secondary" to={`/consultations/${c.id}/notes`}>
+                  {t('notes.write')}
+                </Link>
+              )}
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
