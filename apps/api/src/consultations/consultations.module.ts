@@ -7,11 +7,13 @@ import { ConsultationChangesService } from './consultation-changes.service';
 import { ConsultationCommandRunner } from './consultation-command.runner';
 import { ConsultationReadsService } from './consultation-reads.service';
 import { ConsultationsController } from './consultations.controller';
+import { NotesController } from './notes.controller';
+import { NotesService } from './notes.service';
 
 /** Booking, rescheduling, cancelling and reading consultations. */
 @Module({
   imports: [SchedulingModule],
-  controllers: [ConsultationsController],
+  controllers: [ConsultationsController, NotesController],
   providers: [
     BookingRulesService,
     BookingService,
@@ -19,6 +21,7 @@ import { ConsultationsController } from './consultations.controller';
     ConsultationChangesService,
     ConsultationCommandRunner,
     ConsultationReadsService,
+    NotesService,
   ],
   exports: [ConsultationAccessService, ConsultationReadsService],
 })

@@ -1,12 +1,9 @@
 import { get, put } from './client';
 
-/**
- * Consultation notes. No api endpoint exists for them yet: this is the contract the web app expects
- * (GET/PUT /consultations/:id/notes with `{ body }`), listed as missing in the integration notes.
- */
+/** The specialist's clinical notes (GET/PUT /consultations/:id/notes; `body` is '' when none yet). */
 export const notes = {
   load: (consultationId: string) =>
-    get<{ body: string } | null>(`/consultations/${encodeURIComponent(consultationId)}/notes`),
+    get<{ body: string; updatedAt: string | null }>(`/consultations/${encodeURIComponent(consultationId)}/notes`),
   save: (consultationId: string, body: string) =>
     put(`/consultations/${encodeURIComponent(consultationId)}/notes`, { body }),
 };

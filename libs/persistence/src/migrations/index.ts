@@ -6,6 +6,7 @@ import { Holidays20261763820000001 } from './1763820000001-holidays-2026';
 import { Notifications1763830000000 } from './1763830000000-notifications';
 import { InterpreterAssignment1763840000000 } from './1763840000000-interpreter-assignment';
 import { VideoRoomRecords1763850000000 } from './1763850000000-video-room-records';
+import { ConsultationNotes1763860000000 } from './1763860000000-consultation-notes';
 
 /** Every migration, in order. Add new timestamped files here. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Notifications1763830000000,
   InterpreterAssignment1763840000000,
   VideoRoomRecords1763850000000,
+  ConsultationNotes1763860000000,
 ];
