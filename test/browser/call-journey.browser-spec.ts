@@ -12,6 +12,7 @@ import {
   castConsultation,
   expectChat,
   expectCompleted,
+  writeNotes,
   expectMediaFrom,
   joinCall,
   patientChecksAndWaits,
@@ -112,6 +113,12 @@ describe('web app: the consultation journey in the browser', () => {
       await patient.locator('[data-testid=call-outcome][data-phase=ended]').waitFor({ timeout: 15_000 });
       await expectCompleted(patient, stack.webUrl, cast.consultationId);
       await screenshot(patient, `journey-${locale}-completed`);
+      await writeNotes(
+        specialist,
+        stack.webUrl,
+        cast.consultationId,
+        `Follow-up MRI advised (${locale}). 建议复查。`,
+      );
     },
     JOURNEY_TIMEOUT_MS,
   );

@@ -181,3 +181,28 @@ export async function expectCompleted(page: Page, webUrl: string, consultationId
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
+
+/** The specialist writes notes after the call; a reload shows them, read back from the api. */
+export async function writeNotes(
+  page: Page,
+  webUrl: string,
+  consultationId: string,
+  text: string,
+): Promise<void> {
+  await page.goto(`${webUrl}/consultations/${consultationId}/notes`);
+  const notes = page.locator('section textarea');
+  await notes.waitFor();
+  await notes.fill(text);
+  await page.locator('section button[type=button]').click();
+  await page.locator('section [role=status]').waitFor({ timeout: 10_000 });
+  await page.reload();
+  const deadline = Date.now() + 10_000;
+  let shown = '';
+  while (Date.now() < deadline) {
+    shown = await page.locator('section textarea').inputValue();
+    if (shown === text) return;
+    await page.waitForTimeout(250);
+  }
+  const visible = await page.locator('main').innerText();
+  throw new Error(`notes after reload: expected "${text}", textarea has "${shown}"; page says: ${visible}`);
+}
