@@ -1,1 +1,3 @@
 export * from './sfu';
+// Node-only (uses node:crypto); the browser imports '@yiqiao/contracts/sfu' directly.
+export * from './turn-credentials';

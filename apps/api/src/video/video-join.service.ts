@@ -16,7 +16,7 @@ import { notFound, ScopeService } from '../auth/scope.service';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { signJoinToken } from './join-token-signer';
 import { SfuNodePicker } from './sfu-node-picker';
-import { turnIceServers } from './turn-credentials';
+import { turnIceServers } from '@yiqiao/contracts';
 
 const JOINABLE: readonly ConsultationStatus[] = ['scheduled', 'waiting', 'in_progress'];
 

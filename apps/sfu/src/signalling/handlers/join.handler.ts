@@ -2,7 +2,7 @@ import { ClientEvent, ServerEvent } from '@yiqiao/contracts';
 import type { JoinResult } from '@yiqiao/contracts';
 import { Peer } from '../../rooms/peer';
 import { placePeer } from '../../rooms/participation';
-import { turnIceServers } from '../../turn/turn-credentials';
+import { turnIceServers } from '@yiqiao/contracts';
 import { empty } from '../schemas';
 import { SignalFailure } from '../signal-failure';
 import { defineHandler } from '../signal-handler';

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
-import type { IceServer } from '@yiqiao/contracts';
+import type { IceServer } from './sfu';
 
 /**
  * coturn's shared-secret ("TURN REST API") scheme: username = "<expiry unix seconds>:<user id>",
- * credential = base64(HMAC-SHA1(secret, username)); coturn checks both with `use-auth-secret`.
+ * credential = base64(HMAC-SHA1(secret, username)). coturn checks both with `use-auth-secret`.
  */
 export function turnIceServers(
   secret: string | undefined,
