@@ -67,23 +67,34 @@ async function refreshTokens(): Promise<boolean> {
   return true;
 }
 
-/** JSON request to the api with the bearer token; one transparent refresh on 401. */
-export async function api<T>(method: string, path: string, body?: unknown, retry = true): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+/** fetch to the api with the bearer token; one transparent refresh on 401; ApiError unless ok. */
+export async function authorizedFetch(
+  path: string,
+  init: { method: string; headers: Record<string, string>; body?: BodyInit },
+  retry = true,
+): Promise<Response> {
+  const headers = { ...init.headers };
   if (tokens) headers.Authorization = `Bearer ${tokens.accessToken}`;
-  const response = await fetch(`${webConfig().apiUrl}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const response = await fetch(`${webConfig().apiUrl}${path}`, { ...init, headers });
   if (response.status === 401 && retry && tokens) {
     refreshing ??= refreshTokens().finally(() => (refreshing = null));
-    if (await refreshing) return api<T>(method, path, body, false);
+    if (await refreshing) return authorizedFetch(path, init, false);
     setTokens(null);
     onSignedOut();
   }
   if (!response.ok) throw new ApiError(response.status, await messageOf(response));
+  return response;
+}
+
+/** JSON request to the api with the bearer token; one transparent refresh on 401. */
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await authorizedFetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;

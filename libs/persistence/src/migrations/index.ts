@@ -7,6 +7,7 @@ import { Notifications1763830000000 } from './1763830000000-notifications';
 import { InterpreterAssignment1763840000000 } from './1763840000000-interpreter-assignment';
 import { VideoRoomRecords1763850000000 } from './1763850000000-video-room-records';
 import { ConsultationNotes1763860000000 } from './1763860000000-consultation-notes';
+import { RequestDocuments1763870000000 } from './1763870000000-request-documents';
 
 /** Every migration, in order. Add new timestamped files here. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   InterpreterAssignment1763840000000,
   VideoRoomRecords1763850000000,
   ConsultationNotes1763860000000,
+  RequestDocuments1763870000000,
 ];

@@ -1,6 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, post } from '../../api/client';
+import {
+  DOCUMENT_ACCEPT,
+  MAX_DOCUMENT_BYTES,
+  uploadDocument,
+  type RequestDocument,
+} from '../../api/documents';
 import { itemsOf, type Department, type PageOf } from '../../api/types';
 import { useUser } from '../../auth/auth-context';
 import { describeError, ErrorMessage, Show, useLoad } from '../../components/async';
@@ -21,14 +27,16 @@ export function RequestPage() {
   const [country, setCountry] = useState('');
   const [urgency, setUrgency] = useState<'routine' | 'soon' | 'urgent'>('routine');
   const [error, setError] = useState<string | null>(null);
-  const [sent, setSent] = useState(false);
+  const [sentId, setSentId] = useState<string | null>(null);
+  const [documents, setDocuments] = useState<RequestDocument[]>([]);
+  const [uploading, setUploading] = useState(false);
 
   async function submit(event: FormEvent, list: Department[]) {
     event.preventDefault();
     const department = list.find((d) => d.id === departmentId);
     if (!department) return setError(t('request.chooseDepartment'));
     try {
-      await post('/consultation-requests', {
+      const created = await post<{ id: string }>('/consultation-requests', {
         institutionId: department.institutionId,
         departmentId: department.id,
         complaint,
@@ -37,18 +45,63 @@ export function RequestPage() {
         timeZone: user.timeZone,
         urgency,
       });
-      setSent(true);
+      setSentId(created.id);
       setError(null);
     } catch (e) {
       setError(describeError(e));
     }
   }
 
-  if (sent)
+  async function attach(requestId: string, files: File[]) {
+    setUploading(true);
+    const problems: string[] = [];
+    for (const file of files) {
+      if (file.size > MAX_DOCUMENT_BYTES) {
+        problems.push(t('request.documentTooLarge', { name: file.name }));
+        continue;
+      }
+      try {
+        const stored = await uploadDocument(requestId, file);
+        setDocuments((list) => [...list, stored]);
+      } catch (e) {
+        problems.push(`${file.name}: ${describeError(e)}`);
+      }
+    }
+    setError(problems.length ? problems.join(' ') : null);
+    setUploading(false);
+  }
+
+  if (sentId)
     return (
-      <section className="card" role="status" data-testid="request-sent">
-        <h1>{t('request.sentTitle')}</h1>
-        <p>{t('request.sentBody')}</p>
+      <section className="card" data-testid="request-sent">
+        <div role="status">
+          <h1>{t('request.sentTitle')}</h1>
+          <p>{t('request.sentBody')}</p>
+        </div>
+        <h2>{t('request.documentsTitle')}</h2>
+        <label>
+          {t('request.documentsLabel')}
+          <input
+            type="file"
+            multiple
+            accept={DOCUMENT_ACCEPT}
+            disabled={uploading}
+            onChange={(e) => {
+              const files = Array.from(e.target.files ?? []);
+              e.target.value = '';
+              void attach(sentId, files);
+            }}
+          />
+        </label>
+        {uploading && <p role="status">{t('request.documentsUploading')}</p>}
+        <ErrorMessage error={error} />
+        <ul data-testid="request-documents">
+          {documents.map((d) => (
+            <li key={d.id}>
+              {d.fileName} ({Math.ceil(d.sizeBytes / 1024)} KB)
+            </li>
+          ))}
+        </ul>
       </section>
     );
 
