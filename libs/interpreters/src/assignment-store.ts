@@ -125,6 +125,19 @@ export async function setAssignment(
   await m.query(`UPDATE interpreter_assignments SET ${sets.join(', ')} WHERE consultation_id = $1`, values);
 }
 
+/**
+ * Runs an `UPDATE … RETURNING` and returns the updated rows. TypeORM's postgres driver answers an UPDATE
+ * with `[rows, rowCount]`, not with the rows as for a SELECT or INSERT; iterating that pair directly gave
+ * undefined ids, so the follow-up steps of withdrawn offers were lost.
+ */
+export async function updateReturning<T>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+  const result: unknown = await m.query(sql, params);
+  if (!Array.isArray(result) || !Array.isArray(result[0]) || typeof result[1] !== 'number') {
+    throw new Error('Expected [rows, rowCount] from an UPDATE … RETURNING');
+  }
+  return result[0] as T[];
+}
+
 /** Closes open offers (of one consultation, optionally except one) and returns them. */
 export async function closeOpenOffers(
   m: EntityManager,
@@ -133,7 +146,8 @@ export async function closeOpenOffers(
   reason: string,
   filter: { exceptOfferId?: string; onlyDueBy?: Date } = {},
 ): Promise<OfferRow[]> {
-  return m.query(
+  return updateReturning<OfferRow>(
+    m,
     `UPDATE interpreter_offers SET state = $2, answered_at = now(), answer_reason = $3
       WHERE consultation_id = $1 AND state = 'offered'
         AND ($4::uuid IS NULL OR id <> $4) AND ($5::timestamptz IS NULL OR deadline <= $5)

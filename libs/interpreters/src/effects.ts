@@ -19,6 +19,10 @@ export class StepEffects {
   readonly afterCommit: AfterCommit[] = [];
 
   assign(consultationId: string, round: number, attempt = 'step'): void {
+    // A malformed id would dedupe unrelated steps into one BullMQ jobId and lose them: fail loudly.
+    if (!consultationId || !Number.isInteger(round)) {
+      throw new Error(`Invalid interpreter assign step (consultation ${consultationId}, round ${round})`);
+    }
     const jobId = `assign-${consultationId}-r${round}-${attempt}`;
     if (!this.jobs.some((j) => j.name === 'interpreters:assign' && j.jobId === jobId)) {
       this.jobs.push({ name: 'interpreters:assign', consultationId, jobId });
@@ -26,6 +30,7 @@ export class StepEffects {
   }
 
   timeout(offerId: string, runAt: Date): void {
+    if (!offerId || Number.isNaN(runAt.getTime())) throw new Error(`Invalid offer timeout (${offerId})`);
     this.jobs.push({ name: 'interpreters:offer-timeout', offerId, runAt });
   }
 

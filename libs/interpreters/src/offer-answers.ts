@@ -9,6 +9,7 @@ import {
   lockAssignment,
   lockConsultation,
   setAssignment,
+  updateReturning,
   type OfferRow,
 } from './assignment-store';
 import { StepEffects, type Actor } from './effects';
@@ -147,19 +148,24 @@ async function withdrawOverlappingOffers(
   endsAt: Date,
   effects: StepEffects,
 ): Promise<void> {
-  const rows: { id: string; consultation_id: string; round: number; institution_id: string }[] =
-    await m.query(
-      `UPDATE interpreter_offers o SET state = 'withdrawn', answered_at = now(),
+  const rows = await updateReturning<{
+    id: string;
+    consultation_id: string;
+    round: number;
+    institution_id: string;
+  }>(
+    m,
+    `UPDATE interpreter_offers o SET state = 'withdrawn', answered_at = now(),
             answer_reason = 'the interpreter accepted another consultation at that time'
        FROM consultations c
-      WHERE c.id = o.consultation_id AND o.id IN (
+      WHERE c.id = o.consultation_id AND o.state = 'offered' AND o.id IN (
             SELECT o2.id FROM interpreter_offers o2 JOIN consultations c2 ON c2.id = o2.consultation_id
              WHERE o2.interpreter_id = $1 AND o2.state = 'offered' AND o2.consultation_id <> $2
                AND tstzrange(c2.starts_at, c2.ends_at, '[)') && tstzrange($3, $4, '[)')
                FOR UPDATE OF o2 SKIP LOCKED)
       RETURNING o.id, o.consultation_id, o.round, c.institution_id`,
-      [interpreterId, consultationId, startsAt, endsAt],
-    );
+    [interpreterId, consultationId, startsAt, endsAt],
+  );
   for (const row of rows) {
     await auditStep(m, {
       actor: null,

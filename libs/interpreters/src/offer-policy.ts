@@ -20,6 +20,8 @@ export const interpreterPolicyEnv = {
   INTERPRETER_LATE_CANCEL_MINUTES: positiveInt(24 * 60),
   /** How often the worker re-checks for assignments whose job was lost. */
   INTERPRETER_RECONCILE_SECONDS: positiveInt(60),
+  /** How often (and after how long a quiet spell) searches with no open offer are moved on again. */
+  INTERPRETER_ORPHAN_SWEEP_SECONDS: positiveInt(5),
 };
 
 export const interpreterPolicySchema = z.object(interpreterPolicyEnv);

@@ -6,6 +6,29 @@ import { StepEffects } from './effects';
  * open offer and searches with an overdue offer get a fresh assign step; open offers get their timeout
  * job again (same jobId, so a job Redis still has is not duplicated).
  */
+/**
+ * The quick check between full reconciles: a search in progress whose offers are all closed, with no
+ * offer answered for `graceSeconds` (so the follow-up step of the last answer has had its chance), gets
+ * a fresh assign step. Normally this finds nothing; it bounds how long a lost follow-up can stall.
+ */
+export async function sweepOrphanedSearches(
+  m: EntityManager,
+  now: Date,
+  graceSeconds: number,
+): Promise<StepEffects> {
+  const effects = new StepEffects();
+  const orphaned: { consultation_id: string; round: number }[] = await m.query(
+    `SELECT a.consultation_id, a.round FROM interpreter_assignments a
+      WHERE a.state IN ('searching', 'offered') AND a.updated_at <= $1
+        AND NOT EXISTS (SELECT 1 FROM interpreter_offers o
+                         WHERE o.consultation_id = a.consultation_id
+                           AND (o.state = 'offered' OR o.answered_at > $1))`,
+    [new Date(now.getTime() - graceSeconds * 1000)],
+  );
+  for (const row of orphaned) effects.assign(row.consultation_id, row.round, `orphan-${now.getTime()}`);
+  return effects;
+}
+
 export async function reconcileAssignments(m: EntityManager, now: Date): Promise<StepEffects> {
   const effects = new StepEffects();
   const stuck: { consultation_id: string; round: number }[] = await m.query(

@@ -13,6 +13,7 @@ export interface InterpreterWorkerSettings {
   policy: OfferPolicy;
   concurrency: number;
   reconcileSeconds: number;
+  orphanSweepSeconds: number;
 }
 
 /** Read once at start; a bad value stops the worker with a message naming the variable. */
@@ -24,5 +25,6 @@ export function loadInterpreterWorkerSettings(
     policy: offerPolicyFrom(parsed),
     concurrency: parsed.INTERPRETER_CONCURRENCY,
     reconcileSeconds: parsed.INTERPRETER_RECONCILE_SECONDS,
+    orphanSweepSeconds: parsed.INTERPRETER_ORPHAN_SWEEP_SECONDS,
   };
 }

@@ -7,6 +7,7 @@ import {
   expireOffer,
   INTERPRETER_QUEUE,
   reconcileAssignments,
+  sweepOrphanedSearches,
   runStep,
   type AssignmentDeps,
   type InterpreterQueue,
@@ -57,6 +58,17 @@ export class InterpreterStepsService {
       async (m) => ({
         effects: await reconcileAssignments(m, new Date()),
       }),
+      this.afterCommitFailed,
+    );
+    return result.effects.jobs.length;
+  }
+
+  /** Searches with every offer closed and nothing happening: returns how many were moved on. */
+  async sweepOrphans(graceSeconds: number): Promise<number> {
+    const result = await runStep(
+      this.db,
+      this.queue,
+      async (m) => ({ effects: await sweepOrphanedSearches(m, new Date(), graceSeconds) }),
       this.afterCommitFailed,
     );
     return result.effects.jobs.length;
