@@ -21,7 +21,7 @@ const SPECIALISTS = 50; // consultations at the same half hour compete for the s
 const INTERPRETERS = 60;
 const WORKERS = 2;
 const BOOKING_CONCURRENCY = 25;
-const SETTLE_BUDGET_MS = 90_000;
+const SETTLE_BUDGET_MS = 60_000;
 
 async function login(client: JsonClient, email: string): Promise<string> {
   const answer = await client.request('POST', '/auth/login', { email, password: FIXTURE_PASSWORD });

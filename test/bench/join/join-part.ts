@@ -11,7 +11,7 @@ const JOINS = 20;
 const SPACING_MS = 500;
 const MAX_FAILURES = 3;
 /** The whole part (setup, joins, teardown) stays within 3 minutes: joins stop at this mark. */
-const JOINS_END_MS = 160_000;
+const JOINS_END_MS = 100_000;
 const TARGET_P95_MS = 600;
 const TARGET_RATIO = 1.3;
 

@@ -32,7 +32,7 @@ const OPTIONS: Omit<CapacityOptions, 'log'> = {
   maxRooms: 80,
   warmupMs: 2_500,
   measureMs: 5_000,
-  budgetMs: 165_000,
+  budgetMs: 120_000,
   cpuLimitPercent: 80,
   lossLimitPercent: 1,
   generatorLimitPercent: 90,
