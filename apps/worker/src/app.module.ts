@@ -18,7 +18,8 @@ export class WorkerAppModule {
       global: true,
       imports: [
         loggingModule('worker', config.LOG_LEVEL),
-        PersistenceModule.forRoot(config.DATABASE_URL),
+        // 10 shared connections plus one reserved per provider send in flight (see DeliveryService).
+        PersistenceModule.forRoot(config.DATABASE_URL, 10 + config.SMTP_MAX_CONNECTIONS),
         RedisModule.forRoot(config.REDIS_URL),
         HealthModule,
         NotificationsModule.forRoot(config.QUEUE_PREFIX),

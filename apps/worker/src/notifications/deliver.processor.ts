@@ -5,6 +5,7 @@ import { REDIS } from '@yiqiao/jobs';
 import { DELIVER_JOB, DeliverPayload, NOTIFICATION_BACKOFF } from '@yiqiao/notifications';
 import { queueOf } from '@yiqiao/jobs';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
+import { DELIVERY_CHANNELS, DeliveryChannel } from './channel';
 import { DeliveryService } from './delivery.service';
 
 /** A delivery that still has channels to retry; BullMQ retries it with the notification backoff. */
@@ -20,6 +21,7 @@ export class DeliverProcessor implements OnApplicationBootstrap, OnApplicationSh
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
     private readonly delivery: DeliveryService,
+    @Inject(DELIVERY_CHANNELS) private readonly channels: DeliveryChannel[],
   ) {}
 
   onApplicationBootstrap(): void {
@@ -46,7 +48,9 @@ export class DeliverProcessor implements OnApplicationBootstrap, OnApplicationSh
   }
 
   async onApplicationShutdown(): Promise<void> {
+    // Waits for the jobs in flight, then closes the channels' pooled connections.
     await this.worker?.close();
+    for (const channel of this.channels) channel.close?.();
   }
 
   private async process(job: Job<DeliverPayload, void, typeof DELIVER_JOB>): Promise<void> {

@@ -1,4 +1,3 @@
-import type { DataSource } from 'typeorm';
 import type { Channel, DeliveryState, NotificationStatus } from '@yiqiao/notifications';
 
 export interface DeliveryRow {
@@ -6,6 +5,12 @@ export interface DeliveryRow {
   channel: Channel;
   state: DeliveryState;
   attempts: number;
+  last_error: string | null;
+}
+
+/** A DataSource (any pooled connection) or a QueryRunner (one reserved connection). */
+export interface Queryable {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
 }
 
 export interface Claim {
@@ -19,19 +24,30 @@ export interface Claim {
  * UPDATE, so two workers running the same job can never both hold a delivery.
  */
 export class DeliveryStore {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Queryable) {}
 
-  async ensure(notificationId: string, channels: Channel[]): Promise<void> {
-    await this.db.query(
-      `INSERT INTO notification_deliveries (notification_id, channel)
-       SELECT $1, unnest($2::notification_channel[]) ON CONFLICT (notification_id, channel) DO NOTHING`,
+  /**
+   * Creates the missing deliveries and lists all of them, in one round trip: the SELECT sees the rows
+   * that existed before the statement, RETURNING adds the ones it inserted.
+   */
+  async ensureAndList(notificationId: string, channels: Channel[]): Promise<DeliveryRow[]> {
+    return (await this.db.query(
+      `WITH inserted AS (
+         INSERT INTO notification_deliveries (notification_id, channel)
+         SELECT $1, unnest($2::notification_channel[]) ON CONFLICT (notification_id, channel) DO NOTHING
+         RETURNING id, channel, state, attempts, last_error)
+       SELECT id, channel, state, attempts, last_error FROM inserted
+       UNION ALL
+       SELECT id, channel, state, attempts, last_error FROM notification_deliveries WHERE notification_id = $1
+       ORDER BY channel`,
       [notificationId, channels],
-    );
+    )) as DeliveryRow[];
   }
 
   async list(notificationId: string): Promise<DeliveryRow[]> {
     return (await this.db.query(
-      `SELECT id, channel, state, attempts FROM notification_deliveries WHERE notification_id = $1 ORDER BY channel`,
+      `SELECT id, channel, state, attempts, last_error FROM notification_deliveries
+        WHERE notification_id = $1 ORDER BY channel`,
       [notificationId],
     )) as DeliveryRow[];
   }
@@ -92,14 +108,5 @@ export class DeliveryStore {
         WHERE id = $1 AND status = 'pending'`,
       [notificationId, status, reason],
     );
-  }
-
-  async failureSummary(notificationId: string): Promise<string | null> {
-    const rows = (await this.db.query(
-      `SELECT channel, last_error FROM notification_deliveries
-        WHERE notification_id = $1 AND state = 'failed' ORDER BY channel`,
-      [notificationId],
-    )) as { channel: string; last_error: string | null }[];
-    return rows.length ? rows.map((r) => `${r.channel}: ${r.last_error ?? 'failed'}`).join('; ') : null;
   }
 }

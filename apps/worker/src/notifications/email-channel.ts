@@ -1,24 +1,39 @@
 import nodemailer, { Transporter } from 'nodemailer';
+import SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { DeliveryChannel, OutgoingMessage } from './channel';
 
 export interface EmailSettings {
   smtpUrl: string;
   from: string;
   timeoutMs: number;
+  /** SMTP connections kept open and reused (nodemailer pool), and messages sent over each one. */
+  maxConnections: number;
+  maxMessages: number;
 }
 
-/** E-mail over SMTP with the calendar invite as a text/calendar part (understood by calendar apps). */
+/** E-mail over pooled SMTP connections with the calendar invite as a text/calendar part (understood by calendar apps). */
 export class EmailChannel implements DeliveryChannel {
   readonly name = 'email' as const;
+  readonly callsProvider = true;
   private readonly transport: Transporter;
   private readonly messageIdDomain: string;
 
   constructor(private readonly settings: EmailSettings) {
-    this.transport = nodemailer.createTransport(settings.smtpUrl, {
-      connectionTimeout: settings.timeoutMs,
-      greetingTimeout: settings.timeoutMs,
-      socketTimeout: settings.timeoutMs,
-    });
+    // One TCP + greeting (+ TLS/AUTH) handshake per connection, not per message; the pool
+    // reconnects by itself after an error or after maxMessages.
+    // (An SMTPPool built here, not createTransport({url, pool}): given a url, createTransport keeps
+    // only what the url says and would drop the pool and timeout settings.)
+    this.transport = nodemailer.createTransport(
+      new SMTPPool({
+        url: settings.smtpUrl,
+        pool: true,
+        maxConnections: settings.maxConnections,
+        maxMessages: settings.maxMessages,
+        connectionTimeout: settings.timeoutMs,
+        greetingTimeout: settings.timeoutMs,
+        socketTimeout: settings.timeoutMs,
+      }),
+    );
     this.messageIdDomain = /@([^>\s]+)>?$/.exec(settings.from)?.[1] ?? 'yiqiao.local';
   }
 

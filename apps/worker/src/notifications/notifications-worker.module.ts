@@ -10,7 +10,13 @@ import { HttpSmsChannel } from './sms-channel';
 function channelsFrom(config: WorkerConfig): DeliveryChannel[] {
   const channels: DeliveryChannel[] = [
     new InAppChannel(),
-    new EmailChannel({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, timeoutMs: config.SMTP_TIMEOUT_MS }),
+    new EmailChannel({
+      smtpUrl: config.SMTP_URL,
+      from: config.MAIL_FROM,
+      timeoutMs: config.SMTP_TIMEOUT_MS,
+      maxConnections: config.SMTP_MAX_CONNECTIONS,
+      maxMessages: config.SMTP_MAX_MESSAGES,
+    }),
   ];
   if (config.SMS_PROVIDER_URL) {
     channels.push(

@@ -13,6 +13,7 @@ export interface SmsSettings {
  */
 export class HttpSmsChannel implements DeliveryChannel {
   readonly name = 'sms' as const;
+  readonly callsProvider = true;
 
   constructor(private readonly settings: SmsSettings) {}
 
