@@ -1,3 +1,4 @@
+import { eventually } from '@yiqiao/testing';
 import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { simpleParser, ParsedMail } from 'mailparser';
@@ -176,23 +177,12 @@ export async function runConsultationChange(
   });
 }
 
-export async function waitFor<T>(
+export function waitFor<T>(
   what: string,
   probe: () => Promise<T | null | undefined | false> | T | null | undefined | false,
   timeoutMs = 30_000,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+  return eventually(probe, what, timeoutMs);
 }
 
 export function parseMail(raw: string): Promise<ParsedMail> {

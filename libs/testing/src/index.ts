@@ -3,3 +3,4 @@ export * from './test-redis';
 export * from './app-process';
 export * from './free-port';
 export * from './fixtures';
+export * from './eventually';

@@ -1,3 +1,4 @@
+import { eventually } from '@yiqiao/testing';
 import './wrtc-globals';
 import { Device, types } from 'mediasoup-client';
 import { io, Socket } from 'socket.io-client';
@@ -223,25 +224,7 @@ export class SfuTestPeer {
   }
 }
 
-/** Polls until `probe` holds (tests never assert timings; this only bounds the wait). */
-export async function eventually<T>(
-  probe: () => Promise<T | false | null | undefined> | T | false | null | undefined,
-  what: string,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-}
+export { eventually };
 
 /** Waits until audio and video bytes received grow beyond a baseline for every given peer. */
 export async function expectMediaFlowing(peers: SfuTestPeer[], minGrowth = 2_000): Promise<void> {
