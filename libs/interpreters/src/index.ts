@@ -10,3 +10,4 @@ export * from './offer-answers';
 export * from './manual-actions';
 export * from './reconcile';
 export * from './interpreter-queue';
+export * from './interpreter-queue.providers';
