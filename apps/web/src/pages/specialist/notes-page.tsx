@@ -30,10 +30,17 @@ export function NotesPage() {
       <ErrorMessage error={error ?? loaded.error} />
       <label>
         {t('notes.label')}
-        <textarea rows={12} value={body} maxLength={20000} onChange={(e) => setBody(e.target.value)} />
+        {/* Not editable until the saved notes have loaded, so a late load can never overwrite typing. */}
+        <textarea
+          rows={12}
+          value={body}
+          maxLength={20000}
+          disabled={loaded.loading}
+          onChange={(e) => setBody(e.target.value)}
+        />
       </label>
       {saved && <p role="status">{t('common.saved')}</p>}
-      <button type="button" onClick={() => void save()}>
+      <button type="button" disabled={loaded.loading} onClick={() => void save()}>
         {t('common.save')}
       </button>
     </section>
