@@ -22,7 +22,7 @@ check() {
 }
 
 check "local services (PostgreSQL, Redis)" bash infra/services.sh
-check "browser test prerequisites (Chromium, fonts)" bash infra/browser-deps.sh
+check "test prerequisites (Chromium, fonts, coturn)" bash infra/test-deps.sh
 check "build" bash infra/build.sh
 check "type check (tsc --noEmit)" npx tsc -p tsconfig.json --noEmit
 check "type check of the join-time bench page" npx tsc -p test/bench/join/product-page/tsconfig.json

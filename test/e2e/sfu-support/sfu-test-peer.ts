@@ -39,6 +39,12 @@ export function connectSocket(url: string, auth: Record<string, unknown>): Promi
   });
 }
 
+/** How a peer's transports reach the SFU: directly (default) or, e.g., only through a TURN relay. */
+export interface TransportIce {
+  iceServers?: RTCIceServer[];
+  iceTransportPolicy?: RTCIceTransportPolicy;
+}
+
 /**
  * A participant as the web client behaves: joins, sends a synthetic camera (three simulcast layers)
  * and microphone, consumes everyone else, and redoes its media after `room:admitted` or `room:rejoin`.
@@ -54,6 +60,9 @@ export class SfuTestPeer {
   mediaRounds = 0;
   /** producers announced to this peer (join result, admission, producer:new) */
   private readonly known = new Map<string, ProducerInfo>();
+
+  /** ICE settings for the transports created from now on (e.g. relay-only through TURN). */
+  ice: TransportIce = {};
 
   private constructor(readonly socket: Socket) {
     socket.onAny((event: string, payload: unknown) => this.events.push({ event, payload }));
@@ -127,7 +136,10 @@ export class SfuTestPeer {
   }
 
   private async transport(direction: 'send' | 'recv'): Promise<types.Transport> {
-    const options = await this.call<TransportOptions>(ClientEvent.CreateTransport, { direction });
+    const options = {
+      ...(await this.call<TransportOptions>(ClientEvent.CreateTransport, { direction })),
+      ...this.ice,
+    };
     const transport =
       direction === 'send'
         ? this.device!.createSendTransport(options)
@@ -197,6 +209,22 @@ export class SfuTestPeer {
       });
       await transport.restartIce({ iceParameters });
     }
+  }
+
+  /** The candidate types (host, srflx, relay) of the selected pairs on both transports. */
+  async selectedCandidateTypes(): Promise<string[]> {
+    const types: string[] = [];
+    for (const transport of [this.sendTransport, this.recvTransport]) {
+      if (!transport || transport.closed) continue;
+      const stats = await transport.getStats();
+      const byId = new Map<string, { candidateType?: string }>();
+      stats.forEach((s: { id: string; candidateType?: string }) => byId.set(s.id, s));
+      stats.forEach((s: { type: string; state?: string; nominated?: boolean; localCandidateId?: string }) => {
+        if (s.type === 'candidate-pair' && s.state === 'succeeded' && s.nominated && s.localCandidateId)
+          types.push(byId.get(s.localCandidateId)?.candidateType ?? 'unknown');
+      });
+    }
+    return types;
   }
 
   /** Bytes received so far on the current receive transport, by kind. */
