@@ -10,7 +10,14 @@ jest.setTimeout(60_000);
  * Operations that may answer without an access token. Adding a public endpoint means adding it
  * here, on purpose, in review.
  */
-const PUBLIC_OPERATIONS = new Set(['GET /health', 'POST /auth/login', 'POST /auth/refresh']);
+const PUBLIC_OPERATIONS = new Set([
+  'GET /health',
+  'POST /auth/login',
+  'POST /auth/refresh',
+  // a guest's personal invite link is their credential (HMAC-signed, withdrawable)
+  'GET /guest-invitations/{token}',
+  'POST /guest-invitations/{token}/join',
+]);
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 

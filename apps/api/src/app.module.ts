@@ -17,6 +17,7 @@ import { HolidaysModule } from './holidays/holidays.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
 import { VideoModule } from './video/video.module';
+import { GuestsModule } from './guests/guests.module';
 
 @Module({})
 export class AppModule {
@@ -36,6 +37,7 @@ export class AppModule {
         AdminModule,
         AuditModule,
         VideoModule,
+        GuestsModule,
         InterpretersApiModule,
         SchedulingModule,
         AvailabilityModule,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   databaseEnv,
   DEV_JWT_SECRET,
+  guestLinkEnv,
   joinTokenEnv,
   loadConfig,
   loggingEnv,
@@ -18,6 +19,7 @@ export const apiConfigSchema = z.object({
   ...redisEnv,
   ...loggingEnv,
   ...joinTokenEnv,
+  ...guestLinkEnv,
   ...webEnv,
   ...videoEnv,
   API_PORT: port(3000),

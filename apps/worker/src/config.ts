@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { databaseEnv, loadConfig, loggingEnv, port, redisEnv, webEnv } from '@yiqiao/config';
+import { databaseEnv, guestLinkEnv, loadConfig, loggingEnv, port, redisEnv, webEnv } from '@yiqiao/config';
 import { notificationEnv } from './notifications/notification-config';
 
 export const workerConfigSchema = z.object({
@@ -7,6 +7,7 @@ export const workerConfigSchema = z.object({
   ...redisEnv,
   ...loggingEnv,
   ...webEnv,
+  ...guestLinkEnv,
   ...notificationEnv,
   WORKER_PORT: port(3200),
   WORKER_HOST: z.string().default('127.0.0.1'),

@@ -4,6 +4,7 @@ import { logLevel, secret, url } from './env-fields';
 /** Development defaults; production deployments must override the secrets (see README). */
 export const DEV_JWT_SECRET = 'yiqiao-dev-jwt-secret-change-me';
 export const DEV_JOIN_TOKEN_SECRET = 'yiqiao-dev-join-token-secret-change-me';
+export const DEV_GUEST_LINK_SECRET = 'yiqiao-dev-guest-link-secret-change-me';
 
 export const databaseEnv = {
   DATABASE_URL: url('postgres://postgres@127.0.0.1:5432/yiqiao', ['postgres:', 'postgresql:']),
@@ -24,6 +25,11 @@ export const loggingEnv = {
 
 export const joinTokenEnv = {
   JOIN_TOKEN_SECRET: secret(DEV_JOIN_TOKEN_SECRET),
+};
+
+/** Signs guests' invite links (api mints and checks them, the worker puts them in e-mails). */
+export const guestLinkEnv = {
+  GUEST_LINK_SECRET: secret(DEV_GUEST_LINK_SECRET),
 };
 
 export const webEnv = {

@@ -3,6 +3,7 @@ export * from './notification-queue';
 export * from './notification-planner';
 export * from './notifications-hook';
 export * from './notifications.module';
+export * from './guest-link';
 export * from './render/message-context';
 export * from './render/render-message';
 export * from './render/calendar-invite';

@@ -8,6 +8,7 @@ export const NOTIFICATION_KINDS = [
   'interpreter_confirmed',
   'interpreter_escalation',
   'summary_available',
+  'guest_invitation',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -26,6 +27,7 @@ export const KINDS_WITH_INVITE: readonly NotificationKind[] = [
   'rescheduled',
   'cancelled',
   'interpreter_confirmed',
+  'guest_invitation',
 ];
 
 export const TOO_LATE_REASON = 'too late to be useful';

@@ -14,7 +14,8 @@ interface ConsultationFacts {
 /**
  * Keeps a consultation's messages in step with it, inside the scheduling transaction: confirmation and
  * reminders when booked, moved reminders and a notice when rescheduled, a cancellation notice (and no
- * more reminders) when cancelled.
+ * more reminders) when cancelled. Invited guests with an e-mail address get the reschedule and
+ * cancellation notices as well (their invitation itself is planned by the api's guests module).
  */
 @Injectable()
 export class NotificationsHook implements ConsultationHook {
@@ -45,6 +46,17 @@ export class NotificationsHook implements ConsultationHook {
           );
           steps.push(...(await this.planReminders(manager, facts, person, id)));
         }
+        for (const guestId of await guestsToTell(manager, id)) {
+          steps.push(
+            await this.planner.planNotification(manager, {
+              kind: 'rescheduled',
+              guestId,
+              consultationId: id,
+              dueAt: now,
+              data: { icsSequence, previousStartsAt },
+            }),
+          );
+        }
         break;
       }
       case 'cancelled': {
@@ -55,6 +67,17 @@ export class NotificationsHook implements ConsultationHook {
             await this.plan(manager, 'cancelled', person, id, now, {
               icsSequence,
               reason: change.reason ?? null,
+            }),
+          );
+        }
+        for (const guestId of await guestsToTell(manager, id)) {
+          steps.push(
+            await this.planner.planNotification(manager, {
+              kind: 'cancelled',
+              guestId,
+              consultationId: id,
+              dueAt: now,
+              data: { icsSequence, reason: change.reason ?? null },
             }),
           );
         }
@@ -133,6 +156,16 @@ export function reminderTimes(
 
 function participants(facts: ConsultationFacts): string[] {
   return [facts.patientId, facts.specialistId, ...(facts.interpreterId ? [facts.interpreterId] : [])];
+}
+
+/** Guests still invited who gave an e-mail address: they hear about a move or a cancellation too. */
+async function guestsToTell(manager: EntityManager, consultationId: string): Promise<string[]> {
+  const rows = (await manager.query(
+    `SELECT id FROM consultation_guests
+      WHERE consultation_id = $1 AND revoked_at IS NULL AND email IS NOT NULL ORDER BY created_at`,
+    [consultationId],
+  )) as { id: string }[];
+  return rows.map((row) => row.id);
 }
 
 /** SEQUENCE of the calendar event: one more than any invite sent for this consultation so far. */

@@ -17,6 +17,7 @@ export interface ChannelStatusView {
 export interface NotificationStatusView {
   id: string;
   kind: NotificationKind;
+  /** role is the user's role, or 'guest' for a family member invited to the call */
   recipient: { id: string; name: string; role: string };
   dueAt: string;
   state: DisplayState;
@@ -56,16 +57,18 @@ export class NotificationStatusRepository {
   async forConsultation(consultationId: string): Promise<NotificationStatusView[]> {
     const rows = (await this.db.query(
       `SELECT n.id, n.kind, n.status, n.due_at, n.failure_reason,
-              u.id AS recipient_id, u.full_name AS recipient_name, u.role AS recipient_role,
+              COALESCE(u.id, g.id) AS recipient_id, COALESCE(u.full_name, g.full_name) AS recipient_name,
+              COALESCE(u.role::text, 'guest') AS recipient_role,
               COALESCE(json_agg(json_build_object('channel', d.channel, 'state', d.state, 'attempts', d.attempts,
                          'last_error', d.last_error, 'sent_at', d.sent_at) ORDER BY d.channel)
                        FILTER (WHERE d.id IS NOT NULL), '[]') AS deliveries
          FROM notifications n
-         JOIN users u ON u.id = n.recipient_id
+         LEFT JOIN users u ON u.id = n.recipient_id
+         LEFT JOIN consultation_guests g ON g.id = n.guest_id
          LEFT JOIN notification_deliveries d ON d.notification_id = n.id
         WHERE n.consultation_id = $1
-        GROUP BY n.id, u.id
-        ORDER BY n.due_at, n.created_at, u.role`,
+        GROUP BY n.id, u.id, g.id
+        ORDER BY n.due_at, n.created_at, u.role NULLS LAST`,
       [consultationId],
     )) as StatusRow[];
     return rows.map(toView);

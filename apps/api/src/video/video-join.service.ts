@@ -1,24 +1,12 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  Inject,
-  Injectable,
-  ServiceUnavailableException,
-} from '@nestjs/common';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { SFU_NAMESPACE } from '@yiqiao/contracts';
 import type { CallRole, JoinResponse } from '@yiqiao/contracts';
 import type { ConsultationStatus } from '@yiqiao/domain';
 import { recordAudit } from '@yiqiao/persistence';
 import type { AuthUser } from '../auth/auth-user';
 import { notFound, ScopeService } from '../auth/scope.service';
-import { API_CONFIG, type ApiConfig } from '../config';
-import { signJoinToken } from './join-token-signer';
-import { SfuNodePicker } from './sfu-node-picker';
-import { turnIceServers } from '@yiqiao/contracts';
-
-const JOINABLE: readonly ConsultationStatus[] = ['scheduled', 'waiting', 'in_progress'];
+import { assertJoinable, JoinIssuer } from './join-issuer.service';
 
 interface ConsultationRow {
   id: string;
@@ -33,42 +21,25 @@ interface ConsultationRow {
 export type JoiningUser = Pick<AuthUser, 'id' | 'role' | 'institutionId'>;
 
 /**
- * Lets a participant into a consultation's call: checks they belong to it, pins the room to the
- * least-loaded live SFU node (once; later joins go to the same node while it lives) and returns that
- * node's URL, a short-lived join token and TURN credentials.
+ * Lets a participant into a consultation's call: checks they belong to it, then the JoinIssuer pins
+ * the room and mints the token. (Guests join through the guests module with their invite link.)
  */
 @Injectable()
 export class VideoJoinService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
-    private readonly nodes: SfuNodePicker,
+    private readonly issuer: JoinIssuer,
     private readonly scope: ScopeService,
   ) {}
 
   async mintJoin(consultationId: string, user: JoiningUser): Promise<JoinResponse> {
-    let consultation = await this.load(consultationId);
+    const consultation = await this.load(consultationId);
     const role = await this.callRole(consultation, user);
-    if (!JOINABLE.includes(consultation.status))
-      throw new ConflictException(
-        `This consultation is ${consultation.status.replace('_', ' ')} and cannot be joined.`,
-      );
-    let node = await this.nodes.choose(consultation.sfu_node_id);
-    if (node && node.nodeId !== consultation.sfu_node_id && !(await this.pin(consultation, node.nodeId))) {
-      consultation = await this.load(consultationId); // another join pinned it first: follow that pin
-      node = await this.nodes.choose(consultation.sfu_node_id);
-    }
-    if (!node)
-      throw new ServiceUnavailableException('No video server is available right now; try again in a minute.');
+    assertJoinable(consultation.status);
     const [{ full_name: name }] = (await this.dataSource.query(`SELECT full_name FROM users WHERE id = $1`, [
       user.id,
     ])) as { full_name: string }[];
-    const ttl = this.config.JOIN_TOKEN_TTL_SECONDS;
-    const token = signJoinToken(
-      { cid: consultation.id, sub: user.id, role, name, node: node.nodeId },
-      this.config.JOIN_TOKEN_SECRET,
-      ttl,
-    );
+    const { response, nodeId } = await this.issuer.issue(consultation, { sub: user.id, role, name });
     await recordAudit(this.dataSource.manager, {
       actorId: user.id,
       actorRole: user.role,
@@ -76,20 +47,9 @@ export class VideoJoinService {
       entityType: 'consultation',
       entityId: consultation.id,
       institutionId: consultation.institution_id,
-      details: { callRole: role, sfuNodeId: node.nodeId },
+      details: { callRole: role, sfuNodeId: nodeId },
     });
-    return {
-      sfuUrl: node.url,
-      namespace: SFU_NAMESPACE,
-      token,
-      expiresAt: new Date(Date.now() + ttl * 1000).toISOString(),
-      iceServers: turnIceServers(
-        this.config.TURN_SECRET,
-        this.config.TURN_URLS,
-        user.id,
-        this.config.TURN_TTL_SECONDS,
-      ),
-    };
+    return response;
   }
 
   private async load(consultationId: string): Promise<ConsultationRow> {
@@ -114,15 +74,5 @@ export class VideoJoinService {
       return 'coordinator';
     if (user.role === 'admin') throw new ForbiddenException('Administrators do not join consultations.');
     throw notFound('Consultation', c.id);
-  }
-
-  /** Pins the room only if nobody changed the pin since we read it; false when we lost that race. */
-  private async pin(c: ConsultationRow, nodeId: string): Promise<boolean> {
-    const [, affected] = (await this.dataSource.query(
-      `UPDATE consultations SET sfu_node_id = $2, version = version + 1, updated_at = now()
-        WHERE id = $1 AND sfu_node_id IS NOT DISTINCT FROM $3`,
-      [c.id, nodeId, c.sfu_node_id],
-    )) as [unknown, number];
-    return affected === 1;
   }
 }

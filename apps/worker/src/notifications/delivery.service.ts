@@ -64,7 +64,9 @@ export class DeliveryService {
       notificationId,
       channels.map((c) => c.name),
     );
-    const message = renderMessage(context, this.config.PUBLIC_WEB_URL);
+    const message = renderMessage(context, this.config.PUBLIC_WEB_URL, {
+      guestLinkSecret: this.config.GUEST_LINK_SECRET,
+    });
     const invite = calendarInvite(context, { organizerEmail: this.organizerEmail, link: message.link });
 
     await Promise.all(
@@ -151,9 +153,15 @@ function failureSummary(deliveries: DeliveryRow[]): string | null {
   return failed.length ? failed.map((d) => `${d.channel}: ${d.last_error ?? 'failed'}`).join('; ') : null;
 }
 
-/** A reminder after the start is no use; nothing but the cancellation goes out for a cancelled visit. */
+/**
+ * A reminder after the start is no use; nothing but the cancellation goes out for a cancelled visit;
+ * nothing at all to a guest whose invitation was withdrawn.
+ */
 function staleReason(context: MessageContext): { status: 'failed' | 'cancelled'; reason: string } | null {
-  const { notification, consultation } = context;
+  const { notification, consultation, recipient } = context;
+  if (recipient.kind === 'guest' && recipient.revoked) {
+    return { status: 'cancelled', reason: 'guest invitation withdrawn' };
+  }
   if (!consultation) return null;
   if (consultation.status === 'cancelled' && notification.kind !== 'cancelled') {
     return { status: 'cancelled', reason: 'consultation cancelled' };

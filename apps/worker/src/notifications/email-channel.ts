@@ -1,5 +1,6 @@
 import nodemailer, { Transporter } from 'nodemailer';
 import SMTPPool from 'nodemailer/lib/smtp-pool';
+import type { MessageContext } from '@yiqiao/notifications';
 import type { DeliveryChannel, OutgoingMessage } from './channel';
 
 export interface EmailSettings {
@@ -37,8 +38,8 @@ export class EmailChannel implements DeliveryChannel {
     this.messageIdDomain = /@([^>\s]+)>?$/.exec(settings.from)?.[1] ?? 'yiqiao.local';
   }
 
-  appliesTo(): boolean {
-    return true;
+  appliesTo(context: MessageContext): boolean {
+    return context.recipient.email.length > 0;
   }
 
   /** The Message-ID is derived from the delivery id, so a repeat after a crash is recognisable. */

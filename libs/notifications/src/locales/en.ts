@@ -37,6 +37,11 @@ export const en = {
       subject: 'Your consultation summary is available',
       intro: "The specialist's summary of your consultation is ready to read.",
     },
+    guest_invitation: {
+      subject: '{{inviter}} invited you to a video consultation on {{when}}',
+      intro:
+        '{{inviter}} has invited you to join a video consultation with a Shanghai specialist as a guest. You do not need an account: open your personal link below a few minutes before the start.',
+    },
   },
   common: {
     greeting: 'Dear {{name}},',
@@ -50,6 +55,22 @@ export const en = {
       'Need a different time? Open {{link}} and choose "Reschedule", or contact the international unit of {{institution}}.',
     footer: 'Yiqiao 医桥 — video consultations with Shanghai specialists',
     unknown: 'unknown',
+  },
+  guest: {
+    rescheduled: {
+      subject: 'The consultation you were invited to has moved to {{when}}',
+      intro:
+        'The video consultation you were invited to has been rescheduled (it was planned for {{previous}}). Your link stays the same; the updated calendar invitation is attached.',
+    },
+    cancelled: {
+      subject: 'The consultation on {{when}} you were invited to is cancelled',
+      intro:
+        'The video consultation you were invited to has been cancelled. The calendar event is removed by the attached update.',
+    },
+    institution: 'Hospital: {{name}}',
+    join: 'Your personal link to join (please do not share it): {{link}}',
+    waiting:
+      'When you join, you will wait in a waiting room until the specialist lets you in. Please keep the page open.',
   },
   sms: {
     text: 'Yiqiao: {{subject}}. Shanghai time: {{shanghai}}. {{link}}',

@@ -35,6 +35,11 @@ export const ja: LocaleResource = {
       subject: '診察のまとめが閲覧できます',
       intro: '専門医による診察のまとめが用意できました。',
     },
+    guest_invitation: {
+      subject: '{{inviter}}様から{{when}}のビデオ診察への招待が届いています',
+      intro:
+        '{{inviter}}様が、上海の専門医とのビデオ診察にゲストとしてあなたを招待しました。アカウントは不要です。開始の数分前に、下記の個人用リンクを開いてください。',
+    },
   },
   common: {
     greeting: '{{name}} 様',
@@ -48,6 +53,21 @@ export const ja: LocaleResource = {
       '日時を変更したい場合は、{{link}} を開いて「日時変更」を選ぶか、{{institution}}の国際部にご連絡ください。',
     footer: 'Yiqiao 医桥 — 上海の専門医とのビデオ診察',
     unknown: '不明',
+  },
+  guest: {
+    rescheduled: {
+      subject: '招待されている診察の日時が{{when}}に変更されました',
+      intro:
+        '招待されているビデオ診察の日時が変更されました（変更前：{{previous}}）。リンクは変わりません。更新されたカレンダーの招待状を添付しています。',
+    },
+    cancelled: {
+      subject: '招待されている{{when}}の診察はキャンセルされました',
+      intro: '招待されているビデオ診察はキャンセルされました。添付の更新でカレンダーの予定が削除されます。',
+    },
+    institution: '病院：{{name}}',
+    join: '参加用の個人リンク（他の人と共有しないでください）：{{link}}',
+    waiting:
+      '参加すると、専門医が入室を許可するまで待合室でお待ちいただきます。ページは開いたままにしてください。',
   },
   sms: {
     text: 'Yiqiao：{{subject}}。上海時間：{{shanghai}}。{{link}}',

@@ -15,12 +15,18 @@ export interface MessageContext {
     sequenceSoFar: number;
   };
   recipient: {
+    /** A user's id, or a guest's (consultation_guests.id) */
     id: string;
+    /** Guests have no account: e-mail only, no inbox, no SMS. */
+    kind: 'user' | 'guest';
     email: string;
     phone: string | null;
     fullName: string;
     locale: Locale;
     timeZone: string;
+    /** Guests: the name of who invited them, and whether the invitation was withdrawn since. */
+    invitedBy: string | null;
+    revoked: boolean;
   };
   consultation: {
     id: string;
@@ -42,11 +48,14 @@ interface ContextRow {
   data: Record<string, unknown>;
   sequence_so_far: number;
   recipient_id: string;
-  email: string;
+  is_guest: boolean;
+  email: string | null;
   phone: string | null;
   full_name: string;
   preferred_language: string;
   time_zone: string;
+  invited_by_name: string | null;
+  revoked: boolean;
   consultation_id: string | null;
   consultation_status: string | null;
   starts_at: Date | null;
@@ -66,12 +75,19 @@ export async function loadMessageContexts(
     `SELECT n.id, n.kind, n.status, n.due_at, n.created_at, n.data,
             (SELECT COALESCE(MAX((o.data->>'icsSequence')::int), 0) FROM notifications o
               WHERE o.consultation_id = n.consultation_id AND o.created_at <= n.created_at) AS sequence_so_far,
-            u.id AS recipient_id, u.email, u.phone, u.full_name, u.preferred_language, u.time_zone,
+            COALESCE(u.id, g.id) AS recipient_id, g.id IS NOT NULL AS is_guest,
+            COALESCE(u.email::text, g.email) AS email, u.phone,
+            COALESCE(u.full_name, g.full_name) AS full_name,
+            COALESCE(u.preferred_language::text, g.preferred_language) AS preferred_language,
+            COALESCE(u.time_zone, g.time_zone) AS time_zone,
+            inviter.full_name AS invited_by_name, g.revoked_at IS NOT NULL AS revoked,
             c.id AS consultation_id, c.status AS consultation_status, c.starts_at, c.ends_at,
             s.full_name AS specialist_name, d.name AS department_name, d.name_zh AS department_name_zh,
             i.name AS institution_name, i.name_zh AS institution_name_zh
        FROM notifications n
-       JOIN users u ON u.id = n.recipient_id
+       LEFT JOIN users u ON u.id = n.recipient_id
+       LEFT JOIN consultation_guests g ON g.id = n.guest_id
+       LEFT JOIN users inviter ON inviter.id = g.invited_by
        LEFT JOIN consultations c ON c.id = n.consultation_id
        LEFT JOIN users s ON s.id = c.specialist_id
        LEFT JOIN departments d ON d.id = c.department_id
@@ -105,11 +121,14 @@ function toContext(row: ContextRow): MessageContext {
     },
     recipient: {
       id: row.recipient_id,
-      email: row.email,
+      kind: row.is_guest ? 'guest' : 'user',
+      email: row.email ?? '',
       phone: row.phone,
       fullName: row.full_name,
       locale,
       timeZone: row.time_zone,
+      invitedBy: row.invited_by_name,
+      revoked: row.revoked,
     },
     consultation:
       row.consultation_id && row.starts_at && row.ends_at

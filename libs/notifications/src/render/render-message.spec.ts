@@ -1,4 +1,5 @@
 import { LOCALES } from '@yiqiao/domain';
+import { signGuestInviteToken } from '../guest-link';
 import { calendarInvite } from './calendar-invite';
 import type { MessageContext } from './message-context';
 import { renderMessage } from './render-message';
@@ -21,6 +22,9 @@ function context(
     },
     recipient: {
       id: 'r',
+      kind: 'user',
+      invitedBy: null,
+      revoked: false,
       email: 'p@example.org',
       phone: null,
       fullName: 'Anna <Test>',
@@ -58,6 +62,7 @@ describe('renderMessage', () => {
       'rescheduled',
       'cancelled',
       'summary_available',
+      'guest_invitation',
     ] as const) {
       const message = renderMessage(context({ locale }, kind), 'https://web.example');
       expect(message.subject).not.toMatch(/kinds\.|common\./);
@@ -85,5 +90,74 @@ describe('renderMessage', () => {
     expect(cancel?.content).toContain('METHOD:CANCEL');
     expect(cancel?.content).toContain('STATUS:CANCELLED');
     expect(calendarInvite(context({}, 'reminder'), { organizerEmail: 'x@y.z', link: null })).toBeNull();
+  });
+});
+
+describe('renderMessage for a guest', () => {
+  const SECRET = 'guest-link-render-test-secret-01';
+  const guestId = '3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b';
+  const guestContext = (
+    kind: MessageContext['notification']['kind'],
+    locale: MessageContext['recipient']['locale'] = 'en',
+  ): MessageContext => {
+    const base = context({ locale }, kind);
+    return {
+      ...base,
+      recipient: {
+        ...base.recipient,
+        id: guestId,
+        kind: 'guest',
+        fullName: 'Maria',
+        timeZone: 'Europe/Madrid',
+        invitedBy: 'Anna Smith',
+      },
+      consultation: base.consultation && { ...base.consultation, institutionName: 'Minhang Hospital' },
+    };
+  };
+
+  it('invites with who invited them, both clocks, the hospital, their personal link and the waiting room', () => {
+    const message = renderMessage(guestContext('guest_invitation'), 'https://web.example/', {
+      guestLinkSecret: SECRET,
+    });
+    expect(message.subject).toContain('Anna Smith invited you');
+    expect(message.text).toContain('Your time (Europe/Madrid): Tuesday, March 10, 2026 at 2:30');
+    expect(message.text).toContain('Shanghai time (Asia/Shanghai): Tuesday, March 10, 2026 at 9:30');
+    expect(message.text).toContain('Specialist: Dr Wang');
+    expect(message.text).toContain('Hospital: Minhang Hospital');
+    expect(message.link).toBe(`https://web.example/guest/${signGuestInviteToken(guestId, SECRET)}`);
+    expect(message.text).toContain(message.link!);
+    expect(message.text).toContain('waiting room until the specialist lets you in');
+    expect(message.text).not.toContain('/consultations/');
+    expect(message.text).not.toContain('Reschedule');
+    const invite = calendarInvite(guestContext('guest_invitation'), {
+      organizerEmail: 'x@y.z',
+      link: message.link,
+    });
+    expect(invite?.method).toBe('REQUEST');
+    expect(invite?.content).toContain('UID:consultation-00000000-0000-4000-8000-0000000000cc@yiqiao');
+  });
+
+  it('has no link without the secret, and words a move or a cancellation for a guest', () => {
+    expect(renderMessage(guestContext('guest_invitation'), 'https://w').link).toBeNull();
+    const moved = renderMessage(guestContext('rescheduled'), 'https://w', { guestLinkSecret: SECRET });
+    expect(moved.subject).toContain('The consultation you were invited to has moved');
+    expect(moved.text).toContain('/guest/');
+    const cancelled = renderMessage(guestContext('cancelled'), 'https://w', { guestLinkSecret: SECRET });
+    expect(cancelled.subject).toContain('you were invited to is cancelled');
+    expect(cancelled.text).not.toContain('/guest/');
+  });
+
+  it.each(LOCALES)('has the guest templates in %s, translated', (locale) => {
+    for (const kind of ['guest_invitation', 'rescheduled', 'cancelled'] as const) {
+      const message = renderMessage(guestContext(kind, locale), 'https://w', { guestLinkSecret: SECRET });
+      expect(message.subject).not.toMatch(/\b(kinds|guest|common)\.[a-z_]/);
+      expect(message.text).not.toMatch(/\b(kinds|guest|common)\.[a-z_]|\{\{/);
+      if (kind === 'guest_invitation') expect(message.subject).toContain('Anna Smith');
+      if (locale !== 'en') {
+        const english = renderMessage(guestContext(kind, 'en'), 'https://w', { guestLinkSecret: SECRET });
+        expect(message.subject).not.toBe(english.subject);
+        expect(message.lines[1]).not.toBe(english.lines[1]);
+      }
+    }
   });
 });

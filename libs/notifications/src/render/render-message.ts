@@ -1,5 +1,6 @@
 import { RTL_LOCALES } from '@yiqiao/domain';
 import type { MessageContext } from './message-context';
+import { guestInviteUrl } from '../guest-link';
 import { formatMoment, relativeTo, twoClocks } from './clocks';
 import { translator } from './i18n';
 
@@ -17,18 +18,38 @@ export interface RenderedMessage {
 
 const WITH_RESCHEDULE_HINT = new Set(['booking_confirmed', 'reminder', 'rescheduled']);
 const WITHOUT_JOIN_LINK = new Set(['cancelled']);
+/** Kinds worded differently for a guest ("the consultation you were invited to", not "your"). */
+const GUEST_WORDING = new Set(['rescheduled', 'cancelled']);
+/** Guest messages that remind them of the waiting room. */
+const WITH_WAITING_HINT = new Set(['guest_invitation', 'rescheduled']);
+
+export interface RenderOptions {
+  /** GUEST_LINK_SECRET: a guest's link is their personal invite page (no secret → no link). */
+  guestLinkSecret?: string;
+}
 
 export function consultationLink(publicWebUrl: string, consultationId: string): string {
   return `${publicWebUrl.replace(/\/+$/, '')}/consultations/${consultationId}`;
 }
 
 /** The message for one notification in the recipient's language, with both clocks. */
-export function renderMessage(context: MessageContext, publicWebUrl: string): RenderedMessage {
+export function renderMessage(
+  context: MessageContext,
+  publicWebUrl: string,
+  options: RenderOptions = {},
+): RenderedMessage {
   const { notification, recipient, consultation } = context;
   const locale = recipient.locale;
   const t = translator(locale);
   const kind = notification.kind;
-  const link = consultation ? consultationLink(publicWebUrl, consultation.id) : null;
+  const guest = recipient.kind === 'guest';
+  const link = !consultation
+    ? null
+    : guest
+      ? options.guestLinkSecret
+        ? guestInviteUrl(publicWebUrl, recipient.id, options.guestLinkSecret)
+        : null
+      : consultationLink(publicWebUrl, consultation.id);
   const clocks = consultation ? twoClocks(consultation.startsAt, recipient.timeZone, locale) : null;
   const when = clocks ? clocks.local : '';
   const previous = stringData(notification.data.previousStartsAt);
@@ -40,20 +61,28 @@ export function renderMessage(context: MessageContext, publicWebUrl: string): Re
     respondBy: respondBy
       ? formatMoment(new Date(respondBy), recipient.timeZone, locale)
       : t('common.unknown'),
+    inviter: recipient.invitedBy ?? t('common.unknown'),
   };
-  const subject = t(`kinds.${kind}.subject`, values);
-  const lines = [t('common.greeting', { name: recipient.fullName }), t(`kinds.${kind}.intro`, values)];
+  const templates = guest && GUEST_WORDING.has(kind) ? `guest.${kind}` : `kinds.${kind}`;
+  const subject = t(`${templates}.subject`, values);
+  const lines = [t('common.greeting', { name: recipient.fullName }), t(`${templates}.intro`, values)];
   if (consultation && clocks) {
     lines.push(t('common.yourTime', { zone: clocks.zone, time: clocks.local }));
     if (!clocks.sameZone) lines.push(t('common.shanghaiTime', { time: clocks.shanghai }));
     lines.push(t('common.specialist', { name: consultation.specialistName }));
     lines.push(t('common.department', { name: consultation.departmentName }));
+    if (guest) lines.push(t('guest.institution', { name: consultation.institutionName }));
   }
   const reason = stringData(notification.data.reason);
   if (kind === 'cancelled' && reason) lines.push(t('common.reason', { reason }));
-  if (link && !WITHOUT_JOIN_LINK.has(kind)) lines.push(t('common.join', { link }));
-  if (link && consultation && WITH_RESCHEDULE_HINT.has(kind)) {
-    lines.push(t('common.reschedule', { link, institution: consultation.institutionName }));
+  if (guest) {
+    if (link && !WITHOUT_JOIN_LINK.has(kind)) lines.push(t('guest.join', { link }));
+    if (WITH_WAITING_HINT.has(kind)) lines.push(t('guest.waiting'));
+  } else {
+    if (link && !WITHOUT_JOIN_LINK.has(kind)) lines.push(t('common.join', { link }));
+    if (link && consultation && WITH_RESCHEDULE_HINT.has(kind)) {
+      lines.push(t('common.reschedule', { link, institution: consultation.institutionName }));
+    }
   }
   const footer = t('common.footer');
   const dir = RTL_LOCALES.includes(locale) ? 'rtl' : 'ltr';

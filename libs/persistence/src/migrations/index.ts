@@ -8,6 +8,7 @@ import { InterpreterAssignment1763840000000 } from './1763840000000-interpreter-
 import { VideoRoomRecords1763850000000 } from './1763850000000-video-room-records';
 import { ConsultationNotes1763860000000 } from './1763860000000-consultation-notes';
 import { RequestDocuments1763870000000 } from './1763870000000-request-documents';
+import { ConsultationGuests1763880000000 } from './1763880000000-consultation-guests';
 
 /** Every migration, in order. Add new timestamped files here. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   VideoRoomRecords1763850000000,
   ConsultationNotes1763860000000,
   RequestDocuments1763870000000,
+  ConsultationGuests1763880000000,
 ];
