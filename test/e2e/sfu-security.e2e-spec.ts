@@ -186,11 +186,15 @@ describe('sfu: bad tokens and malformed signalling are refused without affecting
       error: { code: 'forbidden' },
     });
 
-    // muting shows in everyone's participant list
+    // muting shows in everyone's participant list (updates sent before the pause do not count)
+    const updatesBefore = specialist.received(ServerEvent.ParticipantUpdated).length;
     await patient.call(ClientEvent.PauseProducer, { producerId: patient.producerIds.get('audio') });
     const muted = await eventually(
       () =>
-        specialist.received(ServerEvent.ParticipantUpdated).find((p) => (p as ParticipantInfo).audioMuted),
+        specialist
+          .received(ServerEvent.ParticipantUpdated)
+          .slice(updatesBefore)
+          .find((p) => (p as ParticipantInfo).userId === stack.cast.patient.id),
       'mute state',
     );
     expect(muted).toMatchObject({ userId: stack.cast.patient.id, audioMuted: true, videoMuted: false });

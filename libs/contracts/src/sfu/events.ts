@@ -20,6 +20,8 @@ export const ClientEvent = {
   Admit: 'waiting:admit',
   Decline: 'waiting:decline',
   RemoveParticipant: 'participant:remove',
+  /** staff silence someone's microphone; they may unmute themselves (producer:resume) */
+  MuteParticipant: 'participant:mute',
   EndRoom: 'room:end',
   SendChat: 'chat:send',
   ReportQuality: 'quality:report',
@@ -39,6 +41,8 @@ export const ServerEvent = {
   ParticipantJoined: 'participant:joined',
   ParticipantLeft: 'participant:left',
   ParticipantUpdated: 'participant:updated',
+  /** to the person whose microphone staff muted: the SFU paused their mic producer */
+  MutedByStaff: 'participant:muted',
   NewProducer: 'producer:new',
   ProducerClosed: 'producer:closed',
   ConsumerClosed: 'consumer:closed',
@@ -137,6 +141,11 @@ export interface ConsumerViewRequest {
 export interface TargetUserRequest {
   userId: string;
 }
+export type MuteParticipantRequest = TargetUserRequest;
+export interface MuteParticipantResult {
+  /** the person's state after the mute (audioMuted is true) */
+  participant: ParticipantInfo;
+}
 export interface ChatRequest {
   body: string;
 }
@@ -159,6 +168,10 @@ export interface ActiveSpeakerNotice {
 }
 export interface RejoinNotice {
   reason: string;
+}
+export interface MutedByStaffNotice {
+  /** display name of the staff member who muted */
+  by: string;
 }
 export interface EndedNotice {
   endedBy: string;

@@ -7,6 +7,7 @@ import { createTransportHandler } from './create-transport.handler';
 import { declineHandler } from './decline.handler';
 import { endRoomHandler } from './end-room.handler';
 import { joinHandler } from './join.handler';
+import { muteParticipantHandler } from './mute-participant.handler';
 import { pauseProducerHandler } from './pause-producer.handler';
 import { produceHandler } from './produce.handler';
 import { removeParticipantHandler } from './remove-participant.handler';
@@ -33,6 +34,7 @@ export const SIGNAL_HANDLERS: readonly AnySignalHandler[] = [
   admitHandler,
   declineHandler,
   removeParticipantHandler,
+  muteParticipantHandler,
   endRoomHandler,
   sendChatHandler,
   reportQualityHandler,

@@ -54,6 +54,8 @@ export const produceHandler = defineHandler({
       paused: producer.paused,
     };
     room.broadcast(ServerEvent.NewProducer, info, peer);
+    // the others' lists show who is muted or has no video (and staff's Mute buttons depend on it)
+    room.broadcast(ServerEvent.ParticipantUpdated, peer.info(), peer);
     return { producerId: producer.id };
   },
 });
