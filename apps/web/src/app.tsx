@@ -10,6 +10,10 @@ import { BookingPage } from './pages/coordinator/booking-page';
 import { InboxPage } from './pages/coordinator/inbox-page';
 import { LivePage } from './pages/coordinator/live-page';
 import { ConsultationsPage } from './pages/consultations-page';
+import { GuestCallPage } from './pages/guest/guest-call-page';
+import { GuestCheckPage } from './pages/guest/guest-check-page';
+import { GuestInvitationPage } from './pages/guest/guest-invitation-page';
+import { GuestsPage } from './pages/guests/guests-page';
 import { HomePage } from './pages/home-page';
 import { OffersPage } from './pages/interpreter/offers-page';
 import { NotesPage } from './pages/specialist/notes-page';
@@ -36,6 +40,11 @@ export function App() {
         <Routes>
           <Route element={<Layout />}>
             <Route path="/sign-in" element={<SignInPage />} />
+            {/* an invited family member's link: public, never sends anyone to sign in */}
+            <Route path="/guest/:token" element={<GuestInvitationPage />}>
+              <Route index element={<GuestCheckPage />} />
+              <Route path="call" element={<GuestCallPage />} />
+            </Route>
             <Route
               path="*"
               element={
@@ -50,6 +59,7 @@ export function App() {
                     <Route path="consultations/:id/check" element={<PrecheckPage />} />
                     <Route path="consultations/:id/call" element={<CallPage />} />
                     <Route path="consultations/:id/notes" element={<NotesPage />} />
+                    <Route path="consultations/:id/guests" element={<GuestsPage />} />
                     <Route path="notifications" element={<NotificationsPage />} />
                     <Route path="specialist/availability" element={<AvailabilityPage />} />
                     <Route path="interpreter/offers" element={<OffersPage />} />

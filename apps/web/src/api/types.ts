@@ -210,3 +210,46 @@ export function itemsOf<T>(body: T[] | PageOf<T> | { data: T[] }): T[] {
   if ('items' in body) return body.items;
   return body.data;
 }
+
+export type GuestEmailStatus = 'none' | 'pending' | 'sent' | 'failed';
+
+/** A family member invited to a consultation's call (`inviteUrl` is null once withdrawn). */
+export interface GuestView {
+  id: string;
+  name: string;
+  email: string | null;
+  language: Locale;
+  timeZone: string;
+  relationship: string | null;
+  invitedBy: { id: string; name: string; role: Role };
+  createdAt: string;
+  revokedAt: string | null;
+  lastJoinedAt: string | null;
+  inviteUrl: string | null;
+  emailStatus: GuestEmailStatus;
+}
+
+export interface GuestInvitationInput {
+  name: string;
+  email?: string;
+  language?: Locale;
+  timeZone?: string;
+  relationship?: string;
+}
+
+/** What the public invitation link shows a guest before they join (no sign-in). */
+export interface GuestInvitation {
+  guest: { name: string; language: Locale; timeZone: string };
+  consultation: {
+    id: string;
+    status: ConsultationStatus;
+    startsAt: string;
+    endsAt: string;
+    specialistName: string;
+    departmentName: string;
+    departmentNameZh: string | null;
+    institutionName: string;
+    institutionNameZh: string | null;
+  };
+  joinable: boolean;
+}

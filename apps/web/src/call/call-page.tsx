@@ -1,27 +1,72 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
-import { ADMITTING_ROLES, ENDING_ROLES } from '@yiqiao/contracts/sfu';
+import { Link, useParams } from 'react-router';
+import { ADMITTING_ROLES, ENDING_ROLES, type JoinResponse } from '@yiqiao/contracts/sfu';
 import { useUser } from '../auth/auth-context';
+import { GUEST_INVITING_ROLES } from '../pages/guests/guest-rules';
 import { playWaitingChime } from './alert-sound';
 import { CallControls } from './call-controls';
 import { CallOutcome } from './call-outcome';
+import type { CallPhase } from './call-session';
 import { ChatPanel } from './chat-panel';
 import { loadDevicePrefs, saveDevicePrefs, useLocalMedia, type DevicePrefs } from './devices';
+import { MutedNotice } from './muted-notice';
+import { fetchJoin } from './join-api';
 import { ParticipantsPanel } from './participants-panel';
 import { RemoteTile } from './remote-tile';
 import { useCallSession } from './use-call-session';
 import { VideoView } from './video-view';
 
-/** The waiting room and the call itself. */
+/** The signed-in participant's waiting room and call. */
 export function CallPage() {
   const { t } = useTranslation();
   const user = useUser();
   const { id = '' } = useParams();
+  const join = useCallback(() => fetchJoin(id), [id]);
+  return (
+    <CallView
+      consultationId={id}
+      fetchJoin={join}
+      timeZone={user.timeZone}
+      outcome={(phase, error) => (
+        <CallOutcome phase={phase} error={error} consultationId={id} role={user.role} />
+      )}
+      aside={
+        GUEST_INVITING_ROLES.includes(user.role) && (
+          // rel=opener: the new tab gets a copy of this tab's sign-in (sessionStorage)
+          <p className="invite-guest">
+            <Link to={`/consultations/${id}/guests`} target="_blank" rel="opener" data-testid="invite-guest">
+              {t('guests.inviteFromCall')}
+            </Link>
+          </p>
+        )
+      }
+    />
+  );
+}
+
+/** The waiting room and the call itself, for whoever `fetchJoin` lets in: a signed-in user or a guest. */
+export function CallView({
+  consultationId: id,
+  fetchJoin,
+  timeZone,
+  outcome,
+  aside,
+}: {
+  consultationId: string;
+  fetchJoin: () => Promise<JoinResponse>;
+  /** chat times are shown in this zone */
+  timeZone: string;
+  /** what the person sees once they are out of the call */
+  outcome(phase: CallPhase, error: string | null): ReactNode;
+  /** shown under the participants */
+  aside?: ReactNode;
+}) {
+  const { t } = useTranslation();
   const [prefs, setPrefs] = useState<DevicePrefs>(loadDevicePrefs);
   const { stream, error: mediaError } = useLocalMedia(prefs);
   const alert = useCallback(() => playWaitingChime(), []);
-  const { session, state } = useCallSession(id, stream, alert);
+  const { session, state } = useCallSession(id, fetchJoin, stream, alert);
 
   const choose = useCallback((next: DevicePrefs) => {
     saveDevicePrefs(next);
@@ -42,8 +87,7 @@ export function CallPage() {
     );
 
   const phase = state.phase;
-  if (['declined', 'removed', 'ended', 'left', 'failed'].includes(phase))
-    return <CallOutcome phase={phase} error={state.error} consultationId={id} role={user.role} />;
+  if (['declined', 'removed', 'ended', 'left', 'failed'].includes(phase)) return outcome(phase, state.error);
 
   const role = state.self?.role;
   const isStaff = role !== undefined && ADMITTING_ROLES.includes(role);
@@ -60,6 +104,7 @@ export function CallPage() {
           {state.error}
         </p>
       )}
+      {state.mutedBy && <MutedNotice by={state.mutedBy} onDismiss={() => session.dismissMutedNotice()} />}
       {isStaff && waitingPeople.length > 0 && (
         <div className="waiting-alert" role="alert" data-testid="waiting-alert">
           {waitingPeople.map((p) => (
@@ -103,12 +148,18 @@ export function CallPage() {
             self={state.self}
             participants={state.participants}
             local={{ micMuted: state.micMuted, cameraOff: state.cameraOff }}
+            moderation={
+              isStaff
+                ? { mute: (userId) => void session.muteParticipant(userId), refusal: state.muteRefusal }
+                : undefined
+            }
           />
+          {aside}
           {phase !== 'waiting' && (
             <ChatPanel
               messages={state.chat}
-              selfId={user.id}
-              zone={user.timeZone}
+              selfId={state.self?.userId ?? ''}
+              zone={timeZone}
               onSend={(body) => session.sendChat(body)}
             />
           )}

@@ -7,10 +7,12 @@ import {
   type ConsumerClosedNotice,
   type JoinResponse,
   type JoinResult,
+  type MutedByStaffNotice,
   type ParticipantInfo,
   type ParticipantLeftNotice,
   type ProducerClosedNotice,
   type ProducerInfo,
+  type SignalErrorCode,
 } from '@yiqiao/contracts/sfu';
 import { inboundStats, roundTripSeconds, type InboundStats } from './media-stats';
 import { MediaLink } from './media-link';
@@ -34,6 +36,12 @@ export interface RemoteMedia {
   videoConsumerId?: string;
 }
 
+/** Staff asked the SFU to mute someone and it refused (the person left, no permission, …). */
+export interface MuteRefusal {
+  userId: string;
+  code: SignalErrorCode | 'timeout';
+}
+
 export interface CallState {
   phase: CallPhase;
   self: ParticipantInfo | null;
@@ -43,6 +51,9 @@ export interface CallState {
   activeSpeaker: string | null;
   micMuted: boolean;
   cameraOff: boolean;
+  /** name of the staff member who muted our microphone, until we dismiss the notice or unmute */
+  mutedBy: string | null;
+  muteRefusal: MuteRefusal | null;
   error: string | null;
 }
 
@@ -55,6 +66,8 @@ const INITIAL: CallState = {
   activeSpeaker: null,
   micMuted: false,
   cameraOff: false,
+  mutedBy: null,
+  muteRefusal: null,
   error: null,
 };
 
@@ -156,6 +169,7 @@ export class CallSession {
     socket.on(ServerEvent.ActiveSpeaker, ({ userId }: ActiveSpeakerNotice) =>
       this.set({ activeSpeaker: userId }),
     );
+    socket.on(ServerEvent.MutedByStaff, ({ by }: MutedByStaffNotice) => this.mutedByStaff(by));
     socket.on(ServerEvent.ChatMessage, (message: ChatMessage) =>
       this.set({ chat: [...this.state.chat, message] }),
     );
@@ -266,7 +280,32 @@ export class CallSession {
 
   async setMicMuted(muted: boolean): Promise<void> {
     await this.toggleProducer('mic', muted);
-    this.set({ micMuted: muted });
+    this.set({ micMuted: muted, ...(muted ? {} : { mutedBy: null }) });
+  }
+
+  /**
+   * The SFU already paused our mic producer; pause the local one too (no request), so the button shows
+   * muted and unmuting resumes both sides through setMicMuted.
+   */
+  private mutedByStaff(by: string): void {
+    this.media?.producers.get('mic')?.pause();
+    this.set({ micMuted: true, mutedBy: by });
+  }
+
+  dismissMutedNotice(): void {
+    this.set({ mutedBy: null });
+  }
+
+  /** Staff only: the SFU pauses that person's microphone; a refusal is kept for the UI to explain. */
+  async muteParticipant(userId: string): Promise<void> {
+    if (!this.socket) return;
+    this.set({ muteRefusal: null });
+    try {
+      await request(this.socket, ClientEvent.MuteParticipant, { userId });
+    } catch (error) {
+      const code = error instanceof SignalRequestError ? error.code : 'internal';
+      this.set({ muteRefusal: { userId, code } });
+    }
   }
 
   async setCameraOff(off: boolean): Promise<void> {

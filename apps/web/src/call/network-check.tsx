@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { io } from 'socket.io-client';
-import type { IceServer } from '@yiqiao/contracts/sfu';
-import { fetchJoin } from './join-api';
+import type { IceServer, JoinResponse } from '@yiqiao/contracts/sfu';
 
 export type NetworkResult =
   | { state: 'checking' }
@@ -30,8 +29,11 @@ async function gatherCandidates(iceServers: IceServer[]): Promise<number> {
  * Reaches the SFU this consultation is pinned to over signalling (authenticated, without entering the
  * room) and checks ICE gathering.
  */
-async function checkNetwork(consultationId: string): Promise<NetworkResult> {
-  const join = await fetchJoin(consultationId);
+async function checkNetwork(
+  consultationId: string,
+  fetchJoin: () => Promise<JoinResponse>,
+): Promise<NetworkResult> {
+  const join = await fetchJoin();
   const started = performance.now();
   const socket = io(`${join.sfuUrl.replace(/\/$/, '')}${join.namespace}`, {
     auth: { token: join.token, consultationId },
@@ -55,18 +57,23 @@ async function checkNetwork(consultationId: string): Promise<NetworkResult> {
 
 export function NetworkCheck({
   consultationId,
+  fetchJoin,
   onResult,
 }: {
   consultationId: string;
+  /** how this person gets a join token: signed in, or with a guest's invitation link */
+  fetchJoin: () => Promise<JoinResponse>;
   onResult(ok: boolean): void;
 }) {
   const { t } = useTranslation();
+  const joinRef = useRef(fetchJoin);
+  joinRef.current = fetchJoin;
   const [result, setResult] = useState<NetworkResult>({ state: 'checking' });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
     setResult({ state: 'checking' });
-    checkNetwork(consultationId)
+    checkNetwork(consultationId, () => joinRef.current())
       .catch((e: unknown): NetworkResult => ({
         state: 'failed',
         reason: e instanceof Error ? e.message : String(e),

@@ -1,18 +1,47 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import type { JoinResponse } from '@yiqiao/contracts/sfu';
 import { DevicePickers } from './device-pickers';
 import { loadDevicePrefs, saveDevicePrefs, useDeviceList, useLocalMedia, type DevicePrefs } from './devices';
+import { fetchJoin } from './join-api';
 import { MicMeter } from './mic-meter';
 import { NetworkCheck } from './network-check';
 import { SpeakerTest } from './speaker-test';
 import { VideoView } from './video-view';
 
-/** Before the call: camera preview, microphone level, speaker test and a network check against the SFU. */
+/** The signed-in participant's check before the call. */
 export function PrecheckPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const navigate = useNavigate();
+  const join = useCallback(() => fetchJoin(id), [id]);
+  return (
+    <DeviceCheck
+      consultationId={id}
+      fetchJoin={join}
+      onContinue={() => void navigate(`/consultations/${id}/call`)}
+      footer={<Link to="/consultations">{t('common.back')}</Link>}
+    />
+  );
+}
+
+/**
+ * Before the call: camera preview, microphone level, speaker test and a network check against the SFU,
+ * for anyone who can get a join token (signed-in participants and invited guests alike).
+ */
+export function DeviceCheck({
+  consultationId,
+  fetchJoin,
+  onContinue,
+  footer,
+}: {
+  consultationId: string;
+  fetchJoin: () => Promise<JoinResponse>;
+  onContinue(): void;
+  footer?: ReactNode;
+}) {
+  const { t } = useTranslation();
   const [prefs, setPrefs] = useState<DevicePrefs>(loadDevicePrefs);
   const { stream, error } = useLocalMedia(prefs);
   const devices = useDeviceList(stream);
@@ -43,7 +72,7 @@ export function PrecheckPage() {
           <DevicePickers devices={devices} prefs={prefs} onChange={choose} />
           <MicMeter stream={stream} />
           <SpeakerTest outputDeviceId={prefs.audioOutput} />
-          <NetworkCheck consultationId={id} onResult={onNetwork} />
+          <NetworkCheck consultationId={consultationId} fetchJoin={fetchJoin} onResult={onNetwork} />
           <ul className="checklist" aria-label={t('precheck.summary')}>
             <li data-ok={cameraOk}>{cameraOk ? t('precheck.cameraOk') : t('precheck.cameraPending')}</li>
             <li data-ok={networkOk === true}>
@@ -58,11 +87,11 @@ export function PrecheckPage() {
             type="button"
             data-testid="continue-to-call"
             disabled={!cameraOk || networkOk === null}
-            onClick={() => void navigate(`/consultations/${id}/call`)}
+            onClick={onContinue}
           >
             {t('precheck.continue')}
           </button>
-          <Link to="/consultations">{t('common.back')}</Link>
+          {footer}
         </div>
       </div>
     </section>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import type { JoinResponse } from '@yiqiao/contracts/sfu';
 import { CallSession, type CallState } from './call-session';
-import { fetchJoin } from './join-api';
 import type { InboundStats } from './media-stats';
 
 declare global {
@@ -15,6 +15,8 @@ declare global {
 /** Starts one call session once the local stream exists; swaps tracks when devices change. */
 export function useCallSession(
   consultationId: string,
+  /** how this person gets a join token: signed in, or with a guest's invitation link */
+  fetchJoin: () => Promise<JoinResponse>,
   stream: MediaStream | null,
   onWaitingAlert: () => void,
 ): { session: CallSession | null; state: CallState | null } {
@@ -22,6 +24,8 @@ export function useCallSession(
   const [state, setState] = useState<CallState | null>(null);
   const alertRef = useRef(onWaitingAlert);
   alertRef.current = onWaitingAlert;
+  const joinRef = useRef(fetchJoin);
+  joinRef.current = fetchJoin;
 
   useEffect(() => {
     if (!stream) return;
@@ -30,7 +34,7 @@ export function useCallSession(
       for (const track of stream.getTracks()) void existing.replaceTrack(track);
       return;
     }
-    const session = new CallSession(consultationId, () => fetchJoin(consultationId), stream);
+    const session = new CallSession(consultationId, () => joinRef.current(), stream);
     session.onWaitingAlert = () => alertRef.current();
     sessionRef.current = session;
     session.subscribe(setState);

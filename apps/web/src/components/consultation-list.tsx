@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Consultation } from '../api/types';
 import { useUser } from '../auth/auth-context';
+import { canHaveGuests, GUEST_INVITING_ROLES } from '../pages/guests/guest-rules';
 import { StatusBadge } from './status-badge';
 import { TwoClocks } from './two-clocks';
 
@@ -65,6 +66,15 @@ export function ConsultationList({
                     </button>
                   )}
                 </>
+              )}
+              {canHaveGuests(c.status) && GUEST_INVITING_ROLES.includes(user.role) && (
+                <Link
+                  className="button secondary"
+                  to={`/consultations/${c.id}/guests`}
+                  data-testid="guests-link"
+                >
+                  {t('guests.manage')}
+                </Link>
               )}
               {user.role === 'specialist' && ['in_progress', 'completed'].includes(c.status) && (
                 <Link className="button secondary" to={`/consultations/${c.id}/notes`}>
