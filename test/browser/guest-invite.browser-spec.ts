@@ -186,6 +186,16 @@ describe('web app: inviting a family member to the call', () => {
       await patient.locator('[data-testid=guest][data-withdrawn=true]', { hasText: 'Anna' }).waitFor();
       await expect(anna.getByTestId('invite-url').count()).resolves.toBe(0);
 
+      // Anna was still in the call: she is put out of it at once and told why, in Russian
+      const outcome = guest.locator('[data-testid=call-outcome][data-phase=withdrawn]');
+      await outcome.waitFor({ timeout: 15_000 });
+      await expect(outcome.getByRole('status').innerText()).resolves.toBe(
+        'Ваше приглашение отозвано, поэтому вы покинули звонок.',
+      );
+      await specialist
+        .locator(`[data-testid=remote-tile][data-user="${invitation.guestId}"]`)
+        .waitFor({ state: 'detached', timeout: 15_000 });
+
       // the withdrawn link now explains itself instead of showing a blank page or a sign-in form
       const laterContext = await guestBrowser(browser);
       contexts.push(laterContext);

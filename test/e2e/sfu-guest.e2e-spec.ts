@@ -101,16 +101,49 @@ describe('sfu: an invited guest joins through the link, waits, is admitted, and 
     expect(row.last_joined_at).toBeInstanceOf(Date);
   }, 55_000);
 
-  it('gives a withdrawn guest no join token', async () => {
+  it('withdrawing the invitation puts the guest out of the call at once and keeps them out', async () => {
     const consultationId = await stack.consultation();
     const patientToken = await loginAs(api, stack.cast.patient.email);
     const guest = await inviteGuest(consultationId, patientToken);
-    await request(api).post(`/guest-invitations/${guest.link}/join`).expect(200);
+    const specialist = await SfuTestPeer.connect(
+      stack.sfuUrl,
+      consultationId,
+      await stack.joinToken(consultationId, stack.cast.specialist),
+    );
+    peers.push(specialist);
+    await specialist.join();
+    const join = async () =>
+      (await request(api).post(`/guest-invitations/${guest.link}/join`).expect(200)).body as JoinResponse;
+    const guestPeer = await SfuTestPeer.connect(stack.sfuUrl, consultationId, (await join()).token);
+    peers.push(guestPeer);
+    await guestPeer.join();
+    await specialist.call(ClientEvent.Admit, { userId: guest.id });
+    await eventually(() => guestPeer.mediaRounds === 1, 'guest in the call');
+    const spareToken = (await join()).token; // fetched just before the withdrawal, still unexpired
+
     await request(api)
       .delete(`/consultations/${consultationId}/guests/${guest.id}`)
       .set(authHeader(patientToken))
       .expect(200);
+    await eventually(() => guestPeer.socket.disconnected, 'the guest to be put out of the call');
+    expect(guestPeer.received(ServerEvent.Removed)).toEqual([{ reason: 'invitation_withdrawn' }]);
+    await eventually(
+      () =>
+        specialist
+          .received(ServerEvent.ParticipantLeft)
+          .some((n) => (n as { userId: string }).userId === guest.id),
+      'the specialist to see the guest leave',
+    );
+
+    await expect(SfuTestPeer.connect(stack.sfuUrl, consultationId, spareToken)).rejects.toThrow(
+      /invitation to this consultation was withdrawn/,
+    );
     const refused = await request(api).post(`/guest-invitations/${guest.link}/join`).expect(404);
     expect(refused.body.message).toMatch(/not valid or has been withdrawn/);
-  });
+    // withdrawing again changes nothing and still answers
+    await request(api)
+      .delete(`/consultations/${consultationId}/guests/${guest.id}`)
+      .set(authHeader(patientToken))
+      .expect(200);
+  }, 55_000);
 });

@@ -9,6 +9,7 @@ import { LoadSampler } from './registry/load-sampler.service';
 import { NodeRegistry } from './registry/node-registry.service';
 import { RoomEventPublisher } from './room-events/room-event-publisher';
 import { AdmissionStore } from './rooms/admission-store';
+import { RoomControlListener } from './rooms/room-control.listener';
 import { RoomManager } from './rooms/room-manager.service';
 import { SignallingGateway } from './signalling/signalling.gateway';
 
@@ -28,6 +29,7 @@ export class SfuAppModule {
         RoomEventPublisher,
         LoadSampler,
         NodeRegistry,
+        RoomControlListener,
         SignallingGateway,
       ],
       exports: [SFU_CONFIG, WorkerPool],

@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable, Logger } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ConsultationStatus } from '@yiqiao/domain';
@@ -6,6 +6,7 @@ import { guestInviteUrl, NotificationPlanner } from '@yiqiao/notifications';
 import { recordAudit, type AfterCommit } from '@yiqiao/persistence';
 import { AuthUser, notFound, ScopeService } from '../auth';
 import { API_CONFIG, type ApiConfig } from '../config';
+import { SfuControl } from '../video/sfu-control';
 import type { GuestViewDto, InviteGuestDto } from './guests.dto';
 import { emailStatusOf, guestOf, guestsOf, type GuestRow } from './guests.repository';
 
@@ -38,6 +39,7 @@ export class GuestsService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly scope: ScopeService,
     private readonly planner: NotificationPlanner,
+    private readonly sfu: SfuControl,
   ) {}
 
   async invite(user: AuthUser, consultationId: string, dto: InviteGuestDto): Promise<GuestViewDto> {
@@ -99,7 +101,10 @@ export class GuestsService {
     return (await guestsOf(this.dataSource, consultationId)).map((row) => this.toView(row));
   }
 
-  /** Withdraws the invitation (its link stops working at once); withdrawing twice changes nothing. */
+  /**
+   * Withdraws the invitation: the link stops working at once and a guest already in the call is put
+   * out of it. Withdrawing twice changes nothing.
+   */
   async revoke(user: AuthUser, consultationId: string, guestId: string): Promise<GuestViewDto> {
     let afterCommit: AfterCommit | null = null;
     await this.dataSource.transaction(async (manager) => {
@@ -129,6 +134,13 @@ export class GuestsService {
       afterCommit = await this.planner.cancelPendingForGuest(manager, guestId);
     });
     await this.runAfterCommit(afterCommit);
+    // Also on a repeated withdrawal, so retrying after a failure here finishes the job.
+    await this.sfu.removeFromCall(consultationId, guestId, 'invitation_withdrawn').catch((error) => {
+      this.logger.error(`could not remove guest ${guestId} from the call: ${String(error)}`);
+      throw new ServiceUnavailableException(
+        'The invitation is withdrawn, but the video service could not be told to remove the guest from the call. Try again, or remove them in the call.',
+      );
+    });
     return this.view(consultationId, guestId);
   }
 

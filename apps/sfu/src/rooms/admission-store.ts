@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { REDIS } from '@yiqiao/jobs';
+import { sfuBarredKey } from '@yiqiao/contracts';
 import { SFU_CONFIG, SfuConfig } from '../config';
 
 const ADMISSION_TTL_SECONDS = 12 * 3600;
@@ -32,6 +33,11 @@ export class AdmissionStore {
 
   async revoke(consultationId: string, userId: string): Promise<void> {
     await this.redis.srem(this.admittedKey(consultationId), userId);
+  }
+
+  /** Barred by the api (e.g. a guest whose invitation was withdrawn): refused even with a valid token. */
+  async isBarred(consultationId: string, userId: string): Promise<boolean> {
+    return (await this.redis.sismember(sfuBarredKey(this.config.QUEUE_PREFIX, consultationId), userId)) === 1;
   }
 
   async isAdmitted(consultationId: string, userId: string): Promise<boolean> {

@@ -1,4 +1,5 @@
 import { ServerEvent, WAITING_ROOM_ROLES } from '@yiqiao/contracts';
+import type { RemovedNotice } from '@yiqiao/contracts';
 import type { SignalServices } from '../signalling/signal-handler';
 import type { Peer } from './peer';
 import type { Room } from './room';
@@ -47,4 +48,17 @@ export function leaveRoom(room: Room, peer: Peer, services: SignalServices): voi
   else room.notifyStaff(ServerEvent.WaitingLeft, { userId: peer.userId });
   services.publisher.report(room.consultationId, peer, 'left');
   services.rooms.closeIfEmpty(room);
+}
+
+/** Puts someone out of the call: their admission is gone (they would wait again), they are told why. */
+export async function removePeer(
+  room: Room,
+  target: Peer,
+  services: SignalServices,
+  notice: RemovedNotice,
+): Promise<void> {
+  await services.admissions.revoke(room.consultationId, target.userId);
+  target.socket.emit(ServerEvent.Removed, notice);
+  leaveRoom(room, target, services);
+  target.socket.disconnect(true);
 }

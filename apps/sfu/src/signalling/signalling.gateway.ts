@@ -12,6 +12,7 @@ import { SFU_CONFIG, SfuConfig } from '../config';
 import { AdmissionStore } from '../rooms/admission-store';
 import { leaveRoom } from '../rooms/participation';
 import { RoomManager } from '../rooms/room-manager.service';
+import { WITHDRAWN_MESSAGE } from '../rooms/room-control.listener';
 import { RoomEventPublisher } from '../room-events/room-event-publisher';
 import { dispatch, joinedContext } from './dispatcher';
 import { SIGNAL_HANDLERS } from './handlers';
@@ -52,6 +53,8 @@ export class SignallingGateway implements OnGatewayInit, OnGatewayConnection, On
           );
           if (await this.services.admissions.hasEnded(claims.cid))
             throw new JoinRefused('This consultation has ended.');
+          if (await this.services.admissions.isBarred(claims.cid, claims.sub))
+            throw new JoinRefused(WITHDRAWN_MESSAGE);
           socket.data.claims = claims;
           next();
         } catch (error) {

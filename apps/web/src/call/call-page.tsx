@@ -7,7 +7,7 @@ import { GUEST_INVITING_ROLES } from '../pages/guests/guest-rules';
 import { playWaitingChime } from './alert-sound';
 import { CallControls } from './call-controls';
 import { CallOutcome } from './call-outcome';
-import type { CallPhase } from './call-session';
+import { FINAL_PHASES, type CallPhase } from './call-session';
 import { ChatPanel } from './chat-panel';
 import { loadDevicePrefs, saveDevicePrefs, useLocalMedia, type DevicePrefs } from './devices';
 import { MutedNotice } from './muted-notice';
@@ -87,7 +87,7 @@ export function CallView({
     );
 
   const phase = state.phase;
-  if (['declined', 'removed', 'ended', 'left', 'failed'].includes(phase)) return outcome(phase, state.error);
+  if (FINAL_PHASES.includes(phase)) return outcome(phase, state.error);
 
   const role = state.self?.role;
   const isStaff = role !== undefined && ADMITTING_ROLES.includes(role);

@@ -12,6 +12,7 @@ import {
   type ParticipantLeftNotice,
   type ProducerClosedNotice,
   type ProducerInfo,
+  type RemovedNotice,
   type SignalErrorCode,
 } from '@yiqiao/contracts/sfu';
 import { inboundStats, roundTripSeconds, type InboundStats } from './media-stats';
@@ -25,9 +26,20 @@ export type CallPhase =
   | 'reconnecting'
   | 'declined'
   | 'removed'
+  | 'withdrawn'
   | 'ended'
   | 'left'
   | 'failed';
+
+/** Phases after which the person is out of the call (the page shows where to go next). */
+export const FINAL_PHASES: readonly CallPhase[] = [
+  'declined',
+  'removed',
+  'withdrawn',
+  'ended',
+  'left',
+  'failed',
+];
 
 export interface RemoteMedia {
   userId: string;
@@ -145,7 +157,9 @@ export class CallSession {
       void this.enter();
     });
     socket.on(ServerEvent.Declined, () => this.finish('declined'));
-    socket.on(ServerEvent.Removed, () => this.finish('removed'));
+    socket.on(ServerEvent.Removed, ({ reason }: RemovedNotice) =>
+      this.finish(reason === 'invitation_withdrawn' ? 'withdrawn' : 'removed'),
+    );
     socket.on(ServerEvent.Ended, () => this.finish('ended'));
     socket.on(ServerEvent.WaitingJoined, (who: ParticipantInfo) => {
       this.upsertParticipant(who);

@@ -1,5 +1,6 @@
 import type { types as ms } from 'mediasoup-client';
 import type { CallRole, IceServer } from './join-token';
+import type { RemovalReason } from './control';
 
 /** socket.io namespace of the signalling server; the handshake carries `auth: { token }`. */
 export const SFU_NAMESPACE = '/sfu';
@@ -168,6 +169,11 @@ export interface ActiveSpeakerNotice {
 }
 export interface RejoinNotice {
   reason: string;
+}
+export interface RemovedNotice {
+  /** display name of the staff member who removed them; absent when the system did */
+  by?: string;
+  reason?: RemovalReason;
 }
 export interface MutedByStaffNotice {
   /** display name of the staff member who muted */

@@ -3,3 +3,4 @@ export * from './events';
 export * from './join-token';
 export * from './room-events';
 export * from './node-registry';
+export * from './control';

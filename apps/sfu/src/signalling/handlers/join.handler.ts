@@ -2,6 +2,7 @@ import { ClientEvent, ServerEvent } from '@yiqiao/contracts';
 import type { JoinResult } from '@yiqiao/contracts';
 import { Peer } from '../../rooms/peer';
 import { placePeer } from '../../rooms/participation';
+import { WITHDRAWN_MESSAGE } from '../../rooms/room-control.listener';
 import { turnIceServers } from '@yiqiao/contracts';
 import { empty } from '../schemas';
 import { SignalFailure } from '../signal-failure';
@@ -22,6 +23,8 @@ export const joinHandler = defineHandler({
     const { claims, services, socket } = ctx;
     if (await services.admissions.hasEnded(claims.cid))
       throw new SignalFailure('room_ended', 'This consultation has ended.');
+    if (await services.admissions.isBarred(claims.cid, claims.sub))
+      throw new SignalFailure('forbidden', WITHDRAWN_MESSAGE);
     const room = await services.rooms.getOrCreate(claims.cid);
     let peer = room.peers.get(claims.sub);
     if (peer && peer.socket === socket) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ClientEvent, ServerEvent } from '@yiqiao/contracts';
-import { leaveRoom } from '../../rooms/participation';
+import { ClientEvent } from '@yiqiao/contracts';
+import { removePeer } from '../../rooms/participation';
 import { id } from '../schemas';
 import { SignalFailure } from '../signal-failure';
 import { defineHandler } from '../signal-handler';
@@ -16,10 +16,7 @@ export const removeParticipantHandler = defineHandler({
     if (target === peer) throw new SignalFailure('forbidden', 'You cannot remove yourself; leave instead.');
     if (target.role === 'specialist')
       throw new SignalFailure('forbidden', 'The specialist cannot be removed.');
-    await services.admissions.revoke(room.consultationId, userId);
-    target.socket.emit(ServerEvent.Removed, { by: peer.displayName });
-    leaveRoom(room, target, services);
-    target.socket.disconnect(true);
+    await removePeer(room, target, services, { by: peer.displayName });
     services.publisher.report(room.consultationId, peer, 'removed', userId);
     return {};
   },

@@ -183,6 +183,7 @@ export const en = {
       reconnecting: 'Connection lost, reconnecting…',
       declined: 'The specialist could not admit you this time.',
       removed: 'You were removed from the call.',
+      withdrawn: 'Your invitation was withdrawn, so you have left the call.',
       ended: 'The consultation has ended.',
       left: 'You left the call.',
       failed: 'Could not join the call.',

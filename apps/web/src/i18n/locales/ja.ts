@@ -183,6 +183,7 @@ export const ja: Translation = {
       reconnecting: '接続が切れました。再接続しています…',
       declined: '今回は専門医が入室を許可できませんでした。',
       removed: '通話から退出させられました。',
+      withdrawn: '招待が取り消されたため、通話から退出しました。',
       ended: '診察は終了しました。',
       left: '通話から退出しました。',
       failed: '通話に参加できませんでした。',

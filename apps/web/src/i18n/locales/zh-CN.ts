@@ -176,6 +176,7 @@ export const zhCN: Translation = {
       reconnecting: '连接中断，正在重新连接…',
       declined: '专家本次无法接诊。',
       removed: '您已被移出通话。',
+      withdrawn: '您的邀请已被撤回，您已离开通话。',
       ended: '会诊已结束。',
       left: '您已离开通话。',
       failed: '无法加入通话。',

@@ -31,7 +31,7 @@ function GuestOutcome({ phase, error, token }: { phase: CallPhase; error: string
           {error}
         </p>
       )}
-      {phase === 'ended' ? (
+      {phase === 'ended' || phase === 'withdrawn' ? (
         <p>{t('guest.closePage')}</p>
       ) : (
         <p>
