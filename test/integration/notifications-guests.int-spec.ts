@@ -197,4 +197,76 @@ describe('notifications to invited guests (api + worker + SMTP catcher)', () => 
     expect(after).toEqual({ status: 'cancelled', failure_reason: 'guest invitation withdrawn' });
     expect(mailsTo('withdrawn@example.org')).toHaveLength(0);
   });
+
+  it('reminds a guest at the institution offsets, moves the reminders with the consultation, keeps them when the interpreter changes, stops them on withdrawal', async () => {
+    const start = DateTime.now().plus({ days: 3 }).startOf('hour').toJSDate();
+    const other = await seedConsultation(stack.dataSource, { startsAt: start });
+    const token = await loginAs(server, other.patient.email);
+    const invited = (
+      await request(server)
+        .post(`/consultations/${other.consultationId}/guests`)
+        .set(authHeader(token))
+        .send({ name: 'Tom Reed', email: 'tom.guest@example.org', language: 'en', timeZone: 'Europe/London' })
+        .expect(201)
+    ).body.guest as GuestView;
+    const [{ offsets }] = await stack.dataSource.query(
+      `SELECT reminder_offsets_minutes AS offsets FROM institutions WHERE id = $1`,
+      [other.institutionId],
+    );
+    const pendingReminders = async () =>
+      (
+        await stack.dataSource.query(
+          `SELECT id, due_at FROM notifications
+            WHERE guest_id = $1 AND kind = 'reminder' AND status = 'pending' ORDER BY due_at`,
+          [invited.id],
+        )
+      ).map((r: { id: string; due_at: Date }) => ({ id: r.id, dueAt: new Date(r.due_at).toISOString() }));
+    const expectedAt = (at: Date) =>
+      [...(offsets as number[])]
+        .sort((a, b) => b - a)
+        .map((minutes) => new Date(at.getTime() - minutes * 60_000).toISOString());
+    expect((await pendingReminders()).map((r) => r.dueAt)).toEqual(expectedAt(start));
+
+    // the interpreter leaving touches only the interpreter's reminders
+    await runConsultationChange(stack.api, {
+      kind: 'interpreter_removed',
+      consultationId: other.consultationId,
+      actorId: other.coordinator.id,
+    });
+    expect((await pendingReminders()).map((r) => r.dueAt)).toEqual(expectedAt(start));
+
+    // moved a day later: the old reminders go, new ones follow the new time
+    const moved = new Date(start.getTime() + DAY);
+    await stack.dataSource.query(`UPDATE consultations SET starts_at = $2, ends_at = $3 WHERE id = $1`, [
+      other.consultationId,
+      moved,
+      new Date(moved.getTime() + 30 * 60_000),
+    ]);
+    await runConsultationChange(stack.api, {
+      kind: 'rescheduled',
+      consultationId: other.consultationId,
+      actorId: other.coordinator.id,
+      previous: { startsAt: start, endsAt: new Date(start.getTime() + 30 * 60_000) },
+    });
+    const reminders = await pendingReminders();
+    expect(reminders.map((r) => r.dueAt)).toEqual(expectedAt(moved));
+
+    // a due reminder reaches the guest worded for a guest, with their own link
+    await stack.dataSource.query(`UPDATE notifications SET due_at = now() WHERE id = $1`, [reminders[0].id]);
+    await stack.worker!.get(DeliveryService).deliver(reminders[0].id);
+    const { parsed } = await mailTo(
+      'tom.guest@example.org',
+      'Reminder: the consultation you were invited to',
+    );
+    expect(parsed.text).toContain(invited.inviteUrl!);
+    expect(parsed.text).toContain('waiting room');
+    expect(parsed.text).toContain(twoClocks(moved, 'Europe/London', 'en').local);
+    expect(parsed.text).not.toContain('/consultations/');
+
+    await request(server)
+      .delete(`/consultations/${other.consultationId}/guests/${invited.id}`)
+      .set(authHeader(token))
+      .expect(200);
+    expect(await pendingReminders()).toEqual([]);
+  });
 });

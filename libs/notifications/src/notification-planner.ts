@@ -45,7 +45,8 @@ export class NotificationPlanner {
 
   /**
    * Cancels what has not been sent yet (all kinds unless given) and removes their jobs after commit.
-   * Recipient filters name users; guests' messages are never `only`, always among "everyone but".
+   * Recipient filters name users and select users' messages only: with a filter, guests' messages are
+   * left alone (they go with the consultation as a whole, or with `cancelPendingForGuest`).
    */
   async cancelPendingNotifications(
     manager: EntityManager,
@@ -58,7 +59,7 @@ export class NotificationPlanner {
         WHERE consultation_id = $1 AND status = 'pending'
           AND ($2::text[] IS NULL OR kind = ANY($2))
           AND ($3::uuid[] IS NULL OR recipient_id = ANY($3))
-          AND ($4::uuid[] IS NULL OR recipient_id IS NULL OR NOT (recipient_id = ANY($4)))
+          AND ($4::uuid[] IS NULL OR (recipient_id IS NOT NULL AND NOT (recipient_id = ANY($4))))
         RETURNING id`,
       [consultationId, kinds ?? null, recipients.only ?? null, recipients.except ?? null],
     )) as [{ id: string }[], number];

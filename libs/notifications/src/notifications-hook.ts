@@ -14,8 +14,9 @@ interface ConsultationFacts {
 /**
  * Keeps a consultation's messages in step with it, inside the scheduling transaction: confirmation and
  * reminders when booked, moved reminders and a notice when rescheduled, a cancellation notice (and no
- * more reminders) when cancelled. Invited guests with an e-mail address get the reschedule and
- * cancellation notices as well (their invitation itself is planned by the api's guests module).
+ * more reminders) when cancelled. Invited guests with an e-mail address get reminders and the
+ * reschedule and cancellation notices as well (their invitation itself is planned by the api's guests
+ * module, which calls `planGuestReminders`).
  */
 @Injectable()
 export class NotificationsHook implements ConsultationHook {
@@ -33,7 +34,7 @@ export class NotificationsHook implements ConsultationHook {
       case 'booked':
         for (const person of participants(facts)) {
           steps.push(await this.plan(manager, 'booking_confirmed', person, id, now, { icsSequence: 0 }));
-          steps.push(...(await this.planReminders(manager, facts, person, id)));
+          steps.push(...(await this.planReminders(manager, facts, { recipientId: person }, id)));
         }
         break;
       case 'rescheduled': {
@@ -44,7 +45,7 @@ export class NotificationsHook implements ConsultationHook {
           steps.push(
             await this.plan(manager, 'rescheduled', person, id, now, { icsSequence, previousStartsAt }),
           );
-          steps.push(...(await this.planReminders(manager, facts, person, id)));
+          steps.push(...(await this.planReminders(manager, facts, { recipientId: person }, id)));
         }
         for (const guestId of await guestsToTell(manager, id)) {
           steps.push(
@@ -56,6 +57,7 @@ export class NotificationsHook implements ConsultationHook {
               data: { icsSequence, previousStartsAt },
             }),
           );
+          steps.push(...(await this.planReminders(manager, facts, { guestId }, id)));
         }
         break;
       }
@@ -91,7 +93,7 @@ export class NotificationsHook implements ConsultationHook {
               except: [facts.patientId, facts.specialistId],
             }),
           );
-          steps.push(...(await this.planReminders(manager, facts, facts.interpreterId, id)));
+          steps.push(...(await this.planReminders(manager, facts, { recipientId: facts.interpreterId }, id)));
         }
         break;
       case 'interpreter_removed':
@@ -122,11 +124,25 @@ export class NotificationsHook implements ConsultationHook {
     return this.planner.planNotification(manager, { kind, recipientId, consultationId, dueAt, data });
   }
 
+  /**
+   * A newly invited guest's reminders (the api's guests module plans their invitation; this keeps the
+   * reminder policy in one place). Nothing when the consultation is gone or every offset has passed.
+   */
+  async planGuestReminders(
+    manager: EntityManager,
+    consultationId: string,
+    guestId: string,
+  ): Promise<AfterCommit> {
+    const facts = await loadFacts(manager, consultationId);
+    if (!facts) return async () => undefined;
+    return allAfterCommit(await this.planReminders(manager, facts, { guestId }, consultationId));
+  }
+
   /** One reminder per institution offset; offsets already in the past are skipped. */
   private async planReminders(
     manager: EntityManager,
     facts: ConsultationFacts,
-    recipientId: string,
+    to: { recipientId: string } | { guestId: string },
     consultationId: string,
   ): Promise<AfterCommit[]> {
     const steps: AfterCommit[] = [];
@@ -135,7 +151,7 @@ export class NotificationsHook implements ConsultationHook {
       steps.push(
         await this.planner.planNotification(manager, {
           kind: 'reminder',
-          recipientId,
+          ...to,
           consultationId,
           dueAt,
           data: { offsetMinutes },

@@ -2,7 +2,12 @@ import { ConflictException, Inject, Injectable, Logger, ServiceUnavailableExcept
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ConsultationStatus } from '@yiqiao/domain';
-import { guestInviteUrl, NotificationPlanner } from '@yiqiao/notifications';
+import {
+  allAfterCommit,
+  guestInviteUrl,
+  NotificationPlanner,
+  NotificationsHook,
+} from '@yiqiao/notifications';
 import { recordAudit, type AfterCommit } from '@yiqiao/persistence';
 import { AuthUser, notFound, ScopeService } from '../auth';
 import { API_CONFIG, type ApiConfig } from '../config';
@@ -39,6 +44,7 @@ export class GuestsService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly scope: ScopeService,
     private readonly planner: NotificationPlanner,
+    private readonly notifications: NotificationsHook,
     private readonly sfu: SfuControl,
   ) {}
 
@@ -83,12 +89,15 @@ export class GuestsService {
         details: { guestId: id, emailGiven: Boolean(dto.email) },
       });
       if (dto.email) {
-        afterCommit = await this.planner.planNotification(manager, {
-          kind: 'guest_invitation',
-          guestId: id,
-          consultationId,
-          dueAt: new Date(),
-        });
+        afterCommit = allAfterCommit([
+          await this.planner.planNotification(manager, {
+            kind: 'guest_invitation',
+            guestId: id,
+            consultationId,
+            dueAt: new Date(),
+          }),
+          await this.notifications.planGuestReminders(manager, consultationId, id),
+        ]);
       }
       return id;
     });

@@ -54,6 +54,11 @@ export const ar: LocaleResource = {
     unknown: 'غير معروف',
   },
   guest: {
+    reminder: {
+      subject: 'تذكير: تبدأ الاستشارة التي دُعيت إليها {{relative}}',
+      intro:
+        'نذكّرك بأن الاستشارة المرئية التي دُعيت إليها تبدأ {{relative}}. افتح رابطك الشخصي أدناه قبل البدء ببضع دقائق.',
+    },
     rescheduled: {
       subject: 'تم نقل الاستشارة التي دُعيت إليها إلى {{when}}',
       intro:

@@ -57,6 +57,11 @@ export const en = {
     unknown: 'unknown',
   },
   guest: {
+    reminder: {
+      subject: 'Reminder: the consultation you were invited to starts {{relative}}',
+      intro:
+        'This is a reminder that the video consultation you were invited to starts {{relative}}. Open your personal link below a few minutes before the start.',
+    },
     rescheduled: {
       subject: 'The consultation you were invited to has moved to {{when}}',
       intro:

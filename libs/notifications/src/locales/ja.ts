@@ -55,6 +55,11 @@ export const ja: LocaleResource = {
     unknown: '不明',
   },
   guest: {
+    reminder: {
+      subject: 'リマインダー：招待されている診察は{{relative}}に始まります',
+      intro:
+        '招待されているビデオ診察は{{relative}}に始まります。開始の数分前に下記の専用リンクを開いてください。',
+    },
     rescheduled: {
       subject: '招待されている診察の日時が{{when}}に変更されました',
       intro:

@@ -53,6 +53,10 @@ export const zhCN: LocaleResource = {
     unknown: '未知',
   },
   guest: {
+    reminder: {
+      subject: '提醒：您受邀参加的会诊将于{{relative}}开始',
+      intro: '提醒您：您受邀参加的视频会诊将于{{relative}}开始。请在开始前几分钟打开下方您的专属链接。',
+    },
     rescheduled: {
       subject: '您受邀参加的会诊已改期至 {{when}}',
       intro:

@@ -19,9 +19,9 @@ export interface RenderedMessage {
 const WITH_RESCHEDULE_HINT = new Set(['booking_confirmed', 'reminder', 'rescheduled']);
 const WITHOUT_JOIN_LINK = new Set(['cancelled']);
 /** Kinds worded differently for a guest ("the consultation you were invited to", not "your"). */
-const GUEST_WORDING = new Set(['rescheduled', 'cancelled']);
+const GUEST_WORDING = new Set(['reminder', 'rescheduled', 'cancelled']);
 /** Guest messages that remind them of the waiting room. */
-const WITH_WAITING_HINT = new Set(['guest_invitation', 'rescheduled']);
+const WITH_WAITING_HINT = new Set(['guest_invitation', 'reminder', 'rescheduled']);
 
 export interface RenderOptions {
   /** GUEST_LINK_SECRET: a guest's link is their personal invite page (no secret → no link). */
