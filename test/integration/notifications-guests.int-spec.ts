@@ -213,14 +213,14 @@ describe('notifications to invited guests (api + worker + SMTP catcher)', () => 
       `SELECT reminder_offsets_minutes AS offsets FROM institutions WHERE id = $1`,
       [other.institutionId],
     );
-    const pendingReminders = async () =>
-      (
-        await stack.dataSource.query(
-          `SELECT id, due_at FROM notifications
-            WHERE guest_id = $1 AND kind = 'reminder' AND status = 'pending' ORDER BY due_at`,
-          [invited.id],
-        )
-      ).map((r: { id: string; due_at: Date }) => ({ id: r.id, dueAt: new Date(r.due_at).toISOString() }));
+    const pendingReminders = async (): Promise<{ id: string; dueAt: string }[]> => {
+      const rows = (await stack.dataSource.query(
+        `SELECT id, due_at FROM notifications
+          WHERE guest_id = $1 AND kind = 'reminder' AND status = 'pending' ORDER BY due_at`,
+        [invited.id],
+      )) as { id: string; due_at: Date }[];
+      return rows.map((r) => ({ id: r.id, dueAt: new Date(r.due_at).toISOString() }));
+    };
     const expectedAt = (at: Date) =>
       [...(offsets as number[])]
         .sort((a, b) => b - a)
