@@ -24,9 +24,9 @@ interface Series {
 /** The product page's marks, in order: the steps of the web client's join. */
 const STEPS: [mark: string, label: string][] = [
   ['joinToken', 'api join token'],
-  ['inCall', 'socket, room:join, transports, own camera + mic produced'],
-  ['remoteTrack', 'remote audio + video consumed and resumed'],
-  ['firstFrame', 'first frame decoded'],
+  ['inCall', 'socket + room:join'],
+  ['remoteTrack', 'transports + remote audio and video consumers created'],
+  ['firstFrame', 'resume, ICE/DTLS, first frame decoded'],
 ];
 
 /** p50 of each step's own duration (from the previous mark), e.g. "api join token 40 ms → …". */

@@ -1,3 +1,4 @@
+import type { types } from 'mediasoup-client';
 import { io, type Socket } from 'socket.io-client';
 import {
   ClientEvent,
@@ -16,8 +17,11 @@ import {
   type SignalErrorCode,
 } from '@yiqiao/contracts/sfu';
 import { inboundStats, roundTripSeconds, type InboundStats } from './media-stats';
-import { MediaLink } from './media-link';
+import { MediaLink, MediaLinkClosed } from './media-link';
 import { request, SignalRequestError } from './signal';
+
+/** What this client sends from the person's own devices. */
+type LocalSource = 'mic' | 'camera';
 
 export type CallPhase =
   | 'connecting'
@@ -69,6 +73,9 @@ export interface CallState {
   error: string | null;
 }
 
+/** Sending our own media waits for the others' to be set up, but never longer than this. */
+const SEND_AFTER_RECEIVE_MAX_MS = 1000;
+
 const INITIAL: CallState = {
   phase: 'connecting',
   self: null,
@@ -95,14 +102,19 @@ export class CallSession {
   private join: JoinResponse | null = null;
   private readonly listeners = new Set<(state: CallState) => void>();
   private qualityTimer: number | undefined;
+  /** producers announced while a join was under way; consumed with those of the join answer */
   private readonly pendingProducers: ProducerInfo[] = [];
+  /** what we send: the device check's tracks, then whatever the person switches to */
+  private readonly localTracks = new Map<LocalSource, MediaStreamTrack>();
   onWaitingAlert: (who: ParticipantInfo) => void = () => undefined;
 
   constructor(
     private readonly consultationId: string,
     private readonly fetchJoin: () => Promise<JoinResponse>,
-    private readonly local: MediaStream,
-  ) {}
+    local: MediaStream,
+  ) {
+    for (const track of local.getTracks()) this.localTracks.set(sourceOf(track), track);
+  }
 
   subscribe(listener: (state: CallState) => void): () => void {
     this.listeners.add(listener);
@@ -119,7 +131,7 @@ export class CallSession {
     try {
       this.join = await this.fetchJoin();
     } catch (error) {
-      this.set({ phase: 'failed', error: error instanceof Error ? error.message : String(error) });
+      this.set({ phase: 'failed', error: messageOf(error) });
       return;
     }
     const socket = io(`${this.join.sfuUrl.replace(/\/$/, '')}${this.join.namespace}`, {
@@ -172,13 +184,15 @@ export class CallSession {
       this.removeParticipant(userId);
       this.set({ remote: this.state.remote.filter((r) => r.userId !== userId) });
     });
-    socket.on(ServerEvent.NewProducer, (info: ProducerInfo) => void this.consume(info));
-    socket.on(ServerEvent.ProducerClosed, ({ producerId }: ProducerClosedNotice) => {
-      const consumer = this.media?.consumerOfProducer(producerId);
-      if (consumer) this.forgetConsumer(consumer.id);
+    socket.on(ServerEvent.NewProducer, (info: ProducerInfo) => {
+      if (this.media) void this.consume(this.media, [info]);
+      else this.pendingProducers.push(info);
     });
+    socket.on(ServerEvent.ProducerClosed, ({ producerId }: ProducerClosedNotice) =>
+      this.forgetConsumer(this.media?.closeConsumerOfProducer(producerId)),
+    );
     socket.on(ServerEvent.ConsumerClosed, ({ consumerId }: ConsumerClosedNotice) =>
-      this.forgetConsumer(consumerId),
+      this.forgetConsumer(this.media?.closeConsumer(consumerId)),
     );
     socket.on(ServerEvent.ActiveSpeaker, ({ userId }: ActiveSpeakerNotice) =>
       this.set({ activeSpeaker: userId }),
@@ -189,65 +203,109 @@ export class CallSession {
     );
   }
 
-  /** Join (or re-join after admission, reconnection or a media-server restart) and set up media. */
+  /**
+   * Join (or re-join after admission, reconnection or a media-server restart) and set up media.
+   * Once admitted, the others' media comes first: both transports are created at once, every remote
+   * producer is consumed at once, and our own producers follow.
+   */
   private async enter(): Promise<void> {
     const socket = this.socket;
     if (!socket) return;
+    let result: JoinResult;
+    this.pendingProducers.length = 0;
     try {
-      const result = await request<JoinResult>(socket, ClientEvent.Join, {});
-      this.set({ self: result.self, participants: result.participants, error: null });
-      if (result.self.status === 'waiting') {
-        this.set({ phase: 'waiting' });
-        return;
-      }
-      this.dropMedia();
-      const media = new MediaLink(
-        socket,
-        result.iceServers.length ? result.iceServers : (this.join?.iceServers ?? []),
-        () => undefined,
-      );
-      this.media = media;
-      await media.load(result.routerRtpCapabilities);
-      for (const track of this.local.getTracks())
-        await media.produce(
-          track,
-          track.kind === 'audio' ? 'mic' : 'camera',
-          track.kind === 'audio' ? this.state.micMuted : this.state.cameraOff,
-        );
-      this.set({ phase: 'in_call' });
-      // producers announced while our media was being set up are consumed now, with those of the join answer
-      const announced = this.pendingProducers.splice(0);
-      for (const producer of [...result.producers, ...announced]) await this.consume(producer);
+      result = await request<JoinResult>(socket, ClientEvent.Join, {});
     } catch (error) {
       if (error instanceof SignalRequestError && error.code === 'room_ended') return this.finish('ended');
-      this.set({ error: error instanceof Error ? error.message : String(error) });
-    }
-  }
-
-  private async consume(info: ProducerInfo): Promise<void> {
-    const media = this.media;
-    if (!media || this.state.phase !== 'in_call') {
-      this.pendingProducers.push(info);
+      this.set({ error: messageOf(error) });
       return;
     }
-    if (media.consumerOfProducer(info.producerId)) return;
-    try {
-      const consumer = await media.consume(info);
-      if (!consumer || media !== this.media) return;
-      const remote = this.state.remote.filter((r) => r.userId !== info.userId);
-      const existing = this.state.remote.find((r) => r.userId === info.userId) ?? { userId: info.userId };
+    if (socket !== this.socket) return;
+    this.set({ self: result.self, participants: result.participants, error: null });
+    if (result.self.status === 'waiting') {
+      this.set({ phase: 'waiting' });
+      return;
+    }
+    const announced = this.pendingProducers.splice(0);
+    this.dropMedia();
+    const media = new MediaLink(
+      socket,
+      result.iceServers.length ? result.iceServers : (this.join?.iceServers ?? []),
+      result.routerRtpCapabilities,
+      () => undefined,
+    );
+    this.media = media;
+    this.set({ phase: 'in_call' });
+    // Our camera and microphone go out once the others' media is set up (at most a second later):
+    // producing them at the same time competes for the page's main thread and the CPU, which delayed
+    // the first remote frame more than it sped up our own (join-time benchmark).
+    const receiving = this.consume(media, [...result.producers, ...announced]);
+    void atMost(receiving, SEND_AFTER_RECEIVE_MAX_MS).then(() => {
+      for (const source of this.localTracks.keys()) void this.send(media, source);
+    });
+  }
+
+  /**
+   * Consumes remote producers (all at once); their tracks are shown at once and forwarding is resumed
+   * right after.
+   */
+  private async consume(media: MediaLink, infos: ProducerInfo[]): Promise<void> {
+    const outcomes = await media.consume(infos);
+    if (media !== this.media) return;
+    const consumers: types.Consumer[] = [];
+    let remote = this.state.remote;
+    for (const { info, consumer, error } of outcomes) {
+      // a producer that went away before its consumer was created: nothing to show, nothing went wrong
+      if (error && !(error instanceof SignalRequestError && error.code === 'not_found'))
+        this.mediaFailed(media, error);
+      if (!consumer) continue;
+      consumers.push(consumer);
+      const existing = remote.find((r) => r.userId === info.userId) ?? { userId: info.userId };
       const updated: RemoteMedia =
         consumer.kind === 'audio'
           ? { ...existing, audio: consumer.track }
           : { ...existing, video: consumer.track, videoConsumerId: consumer.id };
-      this.set({ remote: [...remote, updated] });
+      remote = [...remote.filter((r) => r.userId !== info.userId), updated];
+    }
+    if (!consumers.length || media !== this.media) return;
+    this.set({ remote });
+    await Promise.all(
+      consumers.map((consumer) => media.resume(consumer).catch((error) => this.mediaFailed(media, error))),
+    );
+  }
+
+  /**
+   * Produces our microphone or camera. The person may mute, switch the camera off or change the device
+   * while the producer is being created: it then follows what they chose, and the SFU is told about a
+   * mute so the others see it.
+   */
+  private async send(media: MediaLink, source: LocalSource): Promise<void> {
+    const track = this.localTracks.get(source);
+    if (!track || media !== this.media) return;
+    try {
+      const producer = await media.produce(track, source, this.wantsPaused(source));
+      if (media !== this.media) return;
+      const current = this.localTracks.get(source);
+      if (current && current !== producer.track) await producer.replaceTrack({ track: current });
+      if (this.wantsPaused(source)) await this.toggleProducer(source, true);
+      else if (producer.paused) await this.toggleProducer(source, false);
     } catch (error) {
-      this.set({ error: error instanceof Error ? error.message : String(error) });
+      this.mediaFailed(media, error);
     }
   }
 
-  private forgetConsumer(consumerId: string): void {
-    const consumer = this.media?.closeConsumer(consumerId);
+  private wantsPaused(source: LocalSource): boolean {
+    return source === 'mic' ? this.state.micMuted : this.state.cameraOff;
+  }
+
+  /** A media step failed; failures of a link already replaced (rejoin, reconnection) do not matter. */
+  private mediaFailed(media: MediaLink, error: unknown): void {
+    if (media !== this.media || error instanceof MediaLinkClosed) return;
+    if (error instanceof SignalRequestError && error.code === 'room_ended') return this.finish('ended');
+    this.set({ error: messageOf(error) });
+  }
+
+  private forgetConsumer(consumer: types.Consumer | undefined): void {
     if (!consumer) return;
     const userId = (consumer.appData as { userId: string }).userId;
     this.set({
@@ -337,9 +395,10 @@ export class CallSession {
     });
   }
 
-  /** Swaps the microphone or camera without renegotiating. */
+  /** Swaps the microphone or camera without renegotiating; later (re)joins send the new one too. */
   async replaceTrack(track: MediaStreamTrack): Promise<void> {
-    const source = track.kind === 'audio' ? 'mic' : 'camera';
+    const source = sourceOf(track);
+    this.localTracks.set(source, track);
     await this.media?.producers.get(source)?.replaceTrack({ track });
   }
 
@@ -384,4 +443,25 @@ export class CallSession {
     this.socket?.disconnect();
     this.socket = null;
   }
+}
+
+function sourceOf(track: MediaStreamTrack): LocalSource {
+  return track.kind === 'audio' ? 'mic' : 'camera';
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Resolves when `work` settles or after `ms`, whichever comes first. */
+function atMost(work: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = window.setTimeout(resolve, ms);
+    void work
+      .catch(() => undefined)
+      .finally(() => {
+        window.clearTimeout(timer);
+        resolve();
+      });
+  });
 }
