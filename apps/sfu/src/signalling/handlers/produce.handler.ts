@@ -54,8 +54,9 @@ export const produceHandler = defineHandler({
       paused: producer.paused,
     };
     room.broadcast(ServerEvent.NewProducer, info, peer);
-    // the others' lists show who is muted or has no video (and staff's Mute buttons depend on it)
-    room.broadcast(ServerEvent.ParticipantUpdated, peer.info(), peer);
+    // every list (the sender's too: a quality update may have gone out before this producer existed)
+    // shows who is muted or has no video; staff's Mute buttons depend on it
+    room.broadcast(ServerEvent.ParticipantUpdated, peer.info());
     return { producerId: producer.id };
   },
 });
