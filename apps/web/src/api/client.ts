@@ -54,6 +54,19 @@ async function messageOf(response: Response): Promise<string> {
   return `HTTP ${response.status}`;
 }
 
+/**
+ * A request to a public endpoint (a guest's link): it never carries the bearer token of whoever may
+ * be signed in in this browser, and a 401 here must not sign anyone out.
+ */
+export async function publicRequest<T>(method: 'GET' | 'POST', path: string): Promise<T> {
+  const response = await fetch(`${webConfig().apiUrl}${path}`, {
+    method,
+    headers: { Accept: 'application/json' },
+  });
+  if (!response.ok) throw new ApiError(response.status, await messageOf(response));
+  return (await response.json()) as T;
+}
+
 async function refreshTokens(): Promise<boolean> {
   if (!tokens) return false;
   const response = await fetch(`${webConfig().apiUrl}/auth/refresh`, {
