@@ -14,7 +14,6 @@ import { SfuStack } from './sfu-support/sfu-stack';
 describe('sfu: an invited guest joins through the link, waits, is admitted, and exchanges media', () => {
   let stack: SfuStack;
   let api: Server;
-  const peers: SfuTestPeer[] = [];
 
   beforeAll(async () => {
     stack = await SfuStack.start();
@@ -22,7 +21,6 @@ describe('sfu: an invited guest joins through the link, waits, is admitted, and 
   }, 30_000);
 
   afterAll(async () => {
-    await Promise.all(peers.map((p) => p.close()));
     await stack?.stop();
   }, 30_000);
 
@@ -41,12 +39,7 @@ describe('sfu: an invited guest joins through the link, waits, is admitted, and 
     const patientToken = await loginAs(api, stack.cast.patient.email);
     const guest = await inviteGuest(consultationId, patientToken);
 
-    const specialist = await SfuTestPeer.connect(
-      stack.sfuUrl,
-      consultationId,
-      await stack.joinToken(consultationId, stack.cast.specialist),
-    );
-    peers.push(specialist);
+    const specialist = await stack.connect(consultationId, 'specialist');
     await specialist.join();
     await specialist.startMedia();
 
@@ -56,8 +49,7 @@ describe('sfu: an invited guest joins through the link, waits, is admitted, and 
     const join = (await request(api).post(`/guest-invitations/${guest.link}/join`).expect(200))
       .body as JoinResponse;
     expect(join.sfuUrl).toBe(stack.sfuUrl);
-    const guestPeer = await SfuTestPeer.connect(join.sfuUrl, consultationId, join.token);
-    peers.push(guestPeer);
+    const guestPeer = await stack.connectWith(consultationId, join.token);
     const waiting = await guestPeer.join();
     expect(waiting.self).toMatchObject({
       userId: guest.id,
@@ -105,17 +97,11 @@ describe('sfu: an invited guest joins through the link, waits, is admitted, and 
     const consultationId = await stack.consultation();
     const patientToken = await loginAs(api, stack.cast.patient.email);
     const guest = await inviteGuest(consultationId, patientToken);
-    const specialist = await SfuTestPeer.connect(
-      stack.sfuUrl,
-      consultationId,
-      await stack.joinToken(consultationId, stack.cast.specialist),
-    );
-    peers.push(specialist);
+    const specialist = await stack.connect(consultationId, 'specialist');
     await specialist.join();
     const join = async () =>
       (await request(api).post(`/guest-invitations/${guest.link}/join`).expect(200)).body as JoinResponse;
-    const guestPeer = await SfuTestPeer.connect(stack.sfuUrl, consultationId, (await join()).token);
-    peers.push(guestPeer);
+    const guestPeer = await stack.connectWith(consultationId, (await join()).token);
     await guestPeer.join();
     await specialist.call(ClientEvent.Admit, { userId: guest.id });
     await eventually(() => guestPeer.mediaRounds === 1, 'guest in the call');

@@ -1,7 +1,7 @@
 import { ClientEvent, ServerEvent } from '@yiqiao/contracts';
 import type { ChatMessage, ParticipantInfo } from '@yiqiao/contracts';
 import { RoomManager } from '../../apps/sfu/src/rooms/room-manager.service';
-import { eventually, expectMediaFlowing, SfuTestPeer } from './sfu-support/sfu-test-peer';
+import { eventually, expectMediaFlowing } from './sfu-support/sfu-test-peer';
 import { SfuStack } from './sfu-support/sfu-stack';
 
 /**
@@ -10,19 +10,6 @@ import { SfuStack } from './sfu-support/sfu-stack';
  */
 describe('sfu: waiting room, media between two and three peers, chat, metrics, end', () => {
   let stack: SfuStack;
-  const peers: SfuTestPeer[] = [];
-  const connect = async (
-    consultationId: string,
-    who: 'specialist' | 'patient' | 'interpreter' | 'coordinator',
-  ) => {
-    const peer = await SfuTestPeer.connect(
-      stack.sfuUrl,
-      consultationId,
-      await stack.joinToken(consultationId, stack.cast[who]),
-    );
-    peers.push(peer);
-    return peer;
-  };
   const consultationRow = async (id: string) =>
     (await stack.ds.query(`SELECT status, started_at, ended_at FROM consultations WHERE id = $1`, [id]))[0];
 
@@ -31,17 +18,16 @@ describe('sfu: waiting room, media between two and three peers, chat, metrics, e
   }, 30_000);
 
   afterAll(async () => {
-    await Promise.all(peers.map((p) => p.close()));
     await stack?.stop();
   }, 30_000);
 
   it('keeps the patient in the waiting room until admitted, then two and three peers exchange audio and video', async () => {
     const consultationId = await stack.consultation();
-    const specialist = await connect(consultationId, 'specialist');
+    const specialist = await stack.connect(consultationId, 'specialist');
     expect((await specialist.join()).self).toMatchObject({ role: 'specialist', status: 'in_call' });
     await specialist.startMedia();
 
-    const patient = await connect(consultationId, 'patient');
+    const patient = await stack.connect(consultationId, 'patient');
     const waiting = await patient.join();
     expect(waiting.self).toMatchObject({ role: 'patient', status: 'waiting', displayName: 'Anna Smith' });
     expect(waiting.participants).toEqual([]);
@@ -85,7 +71,7 @@ describe('sfu: waiting room, media between two and three peers, chat, metrics, e
     await expectMediaFlowing([specialist, patient]);
 
     // the interpreter enters directly
-    const interpreter = await connect(consultationId, 'interpreter');
+    const interpreter = await stack.connect(consultationId, 'interpreter');
     expect((await interpreter.join()).self.status).toBe('in_call');
     await interpreter.startMedia();
     await expectMediaFlowing([specialist, patient, interpreter]);
@@ -137,9 +123,9 @@ describe('sfu: waiting room, media between two and three peers, chat, metrics, e
 
   it('stores chat before showing it, keeps admission across a full rejoin, and ends for everyone', async () => {
     const consultationId = await stack.consultation();
-    const specialist = await connect(consultationId, 'specialist');
+    const specialist = await stack.connect(consultationId, 'specialist');
     await specialist.join();
-    const patient = await connect(consultationId, 'patient');
+    const patient = await stack.connect(consultationId, 'patient');
     await patient.join();
     await specialist.call(ClientEvent.Admit, { userId: stack.cast.patient.id });
 
@@ -163,7 +149,7 @@ describe('sfu: waiting room, media between two and three peers, chat, metrics, e
     });
 
     // network changed: a second socket takes over from the first, still admitted
-    const second = await connect(consultationId, 'patient');
+    const second = await stack.connect(consultationId, 'patient');
     expect((await second.join()).self.status).toBe('in_call');
     await eventually(() => patient.socket.disconnected, 'the old socket to be dropped');
     const room = stack.sfu.get(RoomManager).get(consultationId)!;
@@ -173,17 +159,17 @@ describe('sfu: waiting room, media between two and three peers, chat, metrics, e
     // network lost: the socket is gone; a new one with a new token comes back straight into the call
     await second.close();
     await eventually(() => specialist.received(ServerEvent.ParticipantLeft).length === 1, 'participant left');
-    const back = await connect(consultationId, 'patient');
+    const back = await stack.connect(consultationId, 'patient');
     expect((await back.join()).self.status).toBe('in_call');
 
     // the specialist removes the patient: their admission is gone, they wait again; a coordinator
     // first declines, then admits
-    const coordinator = await connect(consultationId, 'coordinator');
+    const coordinator = await stack.connect(consultationId, 'coordinator');
     expect((await coordinator.join()).self).toMatchObject({ role: 'coordinator', status: 'in_call' });
     await specialist.call(ClientEvent.RemoveParticipant, { userId: stack.cast.patient.id });
     await eventually(() => back.socket.disconnected, 'removed socket to be dropped');
     expect(back.received(ServerEvent.Removed)).toEqual([{ by: 'Dr Wang Li' }]);
-    const returning = await connect(consultationId, 'patient');
+    const returning = await stack.connect(consultationId, 'patient');
     expect((await returning.join()).self.status).toBe('waiting');
     await eventually(
       () => coordinator.received(ServerEvent.WaitingJoined).length === 1,
@@ -192,7 +178,7 @@ describe('sfu: waiting room, media between two and three peers, chat, metrics, e
     await coordinator.call(ClientEvent.Decline, { userId: stack.cast.patient.id });
     await eventually(() => returning.socket.disconnected, 'declined socket to be dropped');
     expect(returning.received(ServerEvent.Declined)).toEqual([{ by: 'Zhou Min' }]);
-    const again = await connect(consultationId, 'patient');
+    const again = await stack.connect(consultationId, 'patient');
     expect((await again.join()).self.status).toBe('waiting');
     await coordinator.call(ClientEvent.Admit, { userId: stack.cast.patient.id });
     await eventually(() => again.received(ServerEvent.Admitted).length === 1, 'admitted by the coordinator');

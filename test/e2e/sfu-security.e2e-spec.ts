@@ -9,7 +9,6 @@ import { JOIN_TOKEN_SECRET, SFU_NODE_ID, SfuStack } from './sfu-support/sfu-stac
 
 describe('sfu: bad tokens and malformed signalling are refused without affecting the room', () => {
   let stack: SfuStack;
-  const peers: SfuTestPeer[] = [];
   let consultationId: string;
   let specialist: SfuTestPeer;
   let patient: SfuTestPeer;
@@ -33,27 +32,10 @@ describe('sfu: bad tokens and malformed signalling are refused without affecting
       TURN_URLS: 'turn:127.0.0.1:3478',
     });
     consultationId = await stack.consultation();
-    const connect = async (who: 'specialist' | 'patient') => {
-      const peer = await SfuTestPeer.connect(
-        stack.sfuUrl,
-        consultationId,
-        await stack.joinToken(consultationId, stack.cast[who]),
-      );
-      peers.push(peer);
-      return peer;
-    };
-    specialist = await connect('specialist');
-    await specialist.join();
-    await specialist.startMedia();
-    patient = await connect('patient');
-    await patient.join();
-    await specialist.call(ClientEvent.Admit, { userId: stack.cast.patient.id });
-    await eventually(() => patient.mediaRounds === 1, 'patient media');
-    await expectMediaFlowing([specialist, patient]);
+    ({ specialist, patient } = await stack.callInProgress(consultationId));
   }, 45_000);
 
   afterAll(async () => {
-    await Promise.all(peers.map((p) => p.close()));
     await stack?.stop();
   }, 30_000);
 

@@ -3,7 +3,7 @@ import './sfu-support/wrtc-globals';
 import { ClientEvent } from '@yiqiao/contracts';
 import type { IceServer } from '@yiqiao/contracts';
 import { Coturn } from './sfu-support/coturn';
-import { eventually, expectMediaFlowing, SfuTestPeer } from './sfu-support/sfu-test-peer';
+import { eventually, expectMediaFlowing } from './sfu-support/sfu-test-peer';
 import { SfuStack } from './sfu-support/sfu-stack';
 
 const TURN_SECRET = 'sfu-e2e-turn-secret-0123456789abcdef';
@@ -33,7 +33,6 @@ async function relayCandidates(iceServers: IceServer[]): Promise<number> {
 describe('sfu: TURN relay through a real coturn with time-limited credentials', () => {
   let coturn: Coturn;
   let stack: SfuStack;
-  const peers: SfuTestPeer[] = [];
 
   beforeAll(async () => {
     coturn = await Coturn.start(TURN_SECRET);
@@ -41,18 +40,12 @@ describe('sfu: TURN relay through a real coturn with time-limited credentials', 
   }, 30_000);
 
   afterAll(async () => {
-    await Promise.all(peers.map((p) => p.close()));
     await stack?.stop();
     await coturn?.stop();
   }, 30_000);
 
   const joinRelayOnly = async (consultationId: string, who: 'specialist' | 'patient') => {
-    const peer = await SfuTestPeer.connect(
-      stack.sfuUrl,
-      consultationId,
-      await stack.joinToken(consultationId, stack.cast[who]),
-    );
-    peers.push(peer);
+    const peer = await stack.connect(consultationId, who);
     const joined = await peer.join();
     peer.ice = { iceServers: joined.iceServers as RTCIceServer[], iceTransportPolicy: 'relay' };
     return { peer, joined };

@@ -1,40 +1,22 @@
-import { ClientEvent, ServerEvent } from '@yiqiao/contracts';
+import { ServerEvent } from '@yiqiao/contracts';
 import { RoomManager } from '../../apps/sfu/src/rooms/room-manager.service';
-import { eventually, expectMediaFlowing, SfuTestPeer } from './sfu-support/sfu-test-peer';
+import { eventually, expectMediaFlowing } from './sfu-support/sfu-test-peer';
 import { SfuStack } from './sfu-support/sfu-stack';
 
 describe('sfu: a mediasoup worker dies mid-call', () => {
   let stack: SfuStack;
-  const peers: SfuTestPeer[] = [];
 
   beforeAll(async () => {
     stack = await SfuStack.start({ MEDIASOUP_NUM_WORKERS: '2' });
   }, 30_000);
 
   afterAll(async () => {
-    await Promise.all(peers.map((p) => p.close()));
     await stack?.stop();
   }, 30_000);
 
   it('re-creates the room on a live worker and media flows again without user action', async () => {
     const consultationId = await stack.consultation();
-    const connect = async (who: 'specialist' | 'patient') => {
-      const peer = await SfuTestPeer.connect(
-        stack.sfuUrl,
-        consultationId,
-        await stack.joinToken(consultationId, stack.cast[who]),
-      );
-      peers.push(peer);
-      return peer;
-    };
-    const specialist = await connect('specialist');
-    await specialist.join();
-    await specialist.startMedia();
-    const patient = await connect('patient');
-    await patient.join();
-    await specialist.call(ClientEvent.Admit, { userId: stack.cast.patient.id });
-    await eventually(() => patient.mediaRounds === 1, 'patient media');
-    await expectMediaFlowing([specialist, patient]);
+    const { specialist, patient } = await stack.callInProgress(consultationId);
 
     // first resort after a network change: an ICE restart on the same transports
     await patient.restartIce();

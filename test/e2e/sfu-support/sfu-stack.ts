@@ -20,6 +20,8 @@ import { loadSfuConfig } from '../../../apps/sfu/src/config';
 import { createSfu } from '../../../apps/sfu/src/create-sfu';
 import { loadWorkerConfig } from '../../../apps/worker/src/config';
 import { createWorker } from '../../../apps/worker/src/create-worker';
+import { ClientEvent } from '@yiqiao/contracts';
+import { eventually, expectMediaFlowing, SfuTestPeer } from './sfu-test-peer';
 
 export const JOIN_TOKEN_SECRET = 'sfu-e2e-join-token-secret-0123456789';
 export const SFU_NODE_ID = 'sfu-e2e';
@@ -113,7 +115,35 @@ export class SfuStack {
     return join.token;
   }
 
+  private readonly peers: SfuTestPeer[] = [];
+
+  /** A cast member connected with a join token as the api issues it; `stop` closes it. */
+  async connect(consultationId: string, who: keyof Cast): Promise<SfuTestPeer> {
+    return this.connectWith(consultationId, await this.joinToken(consultationId, this.cast[who]));
+  }
+
+  /** Someone connected with the given join token (e.g. a guest's); `stop` closes it. */
+  async connectWith(consultationId: string, token: string): Promise<SfuTestPeer> {
+    const peer = await SfuTestPeer.connect(this.sfuUrl, consultationId, token);
+    this.peers.push(peer);
+    return peer;
+  }
+
+  /** The usual start: the specialist sends media, admits the patient, and media flows both ways. */
+  async callInProgress(consultationId: string): Promise<{ specialist: SfuTestPeer; patient: SfuTestPeer }> {
+    const specialist = await this.connect(consultationId, 'specialist');
+    await specialist.join();
+    await specialist.startMedia();
+    const patient = await this.connect(consultationId, 'patient');
+    await patient.join();
+    await specialist.call(ClientEvent.Admit, { userId: this.cast.patient.id });
+    await eventually(() => patient.mediaRounds === 1, 'patient media after admission');
+    await expectMediaFlowing([specialist, patient]);
+    return { specialist, patient };
+  }
+
   async stop(): Promise<void> {
+    await Promise.all(this.peers.map((p) => p.close()));
     await this.sfu.close();
     await this.api.close();
     await this.worker.close();
