@@ -13,6 +13,7 @@ import {
   NotificationStack,
   notificationRows,
   parseMail,
+  moveConsultation,
   runConsultationChange,
   seedConsultation,
   startNotificationStack,
@@ -221,17 +222,7 @@ describe('notification delivery over real SMTP, an HTTP SMS provider and the in-
 
     it('sends the reschedule with the next SEQUENCE and the new time, then the cancellation as METHOD:CANCEL', async () => {
       const newStart = new Date(startsAt.getTime() + DAY);
-      await stack.dataSource.query(`UPDATE consultations SET starts_at = $2, ends_at = $3 WHERE id = $1`, [
-        setup.consultationId,
-        newStart,
-        new Date(newStart.getTime() + 30 * 60_000),
-      ]);
-      await runConsultationChange(stack.api, {
-        kind: 'rescheduled',
-        consultationId: setup.consultationId,
-        actorId: setup.coordinator.id,
-        previous: { startsAt, endsAt: new Date(startsAt.getTime() + 30 * 60_000) },
-      });
+      await moveConsultation(stack, setup, startsAt, newStart);
       const moved = await mailTo(setup.patient.email, '已改期');
       const movedIcs = calendarOf(moved.parsed);
       expect(movedIcs).toContain('SEQUENCE:1');

@@ -9,6 +9,7 @@ import {
   ConsultationSetup,
   NotificationStack,
   parseMail,
+  moveConsultation,
   runConsultationChange,
   seedConsultation,
   startNotificationStack,
@@ -120,17 +121,7 @@ describe('notifications to invited guests (api + worker + SMTP catcher)', () => 
 
   it('tells the guest, in Russian, when the consultation moves and when it is cancelled', async () => {
     const newStart = new Date(startsAt.getTime() + DAY);
-    await stack.dataSource.query(`UPDATE consultations SET starts_at = $2, ends_at = $3 WHERE id = $1`, [
-      setup.consultationId,
-      newStart,
-      new Date(newStart.getTime() + 30 * 60_000),
-    ]);
-    await runConsultationChange(stack.api, {
-      kind: 'rescheduled',
-      consultationId: setup.consultationId,
-      actorId: setup.coordinator.id,
-      previous: { startsAt, endsAt: new Date(startsAt.getTime() + 30 * 60_000) },
-    });
+    await moveConsultation(stack, setup, startsAt, newStart);
     const moved = await mailTo(GUEST_EMAIL, 'перенесена');
     expect(moved.parsed.subject).toContain('на которую вас пригласили');
     expect(moved.parsed.text).toContain(twoClocks(newStart, 'Europe/Moscow', 'ru').local);
@@ -237,17 +228,7 @@ describe('notifications to invited guests (api + worker + SMTP catcher)', () => 
 
     // moved a day later: the old reminders go, new ones follow the new time
     const moved = new Date(start.getTime() + DAY);
-    await stack.dataSource.query(`UPDATE consultations SET starts_at = $2, ends_at = $3 WHERE id = $1`, [
-      other.consultationId,
-      moved,
-      new Date(moved.getTime() + 30 * 60_000),
-    ]);
-    await runConsultationChange(stack.api, {
-      kind: 'rescheduled',
-      consultationId: other.consultationId,
-      actorId: other.coordinator.id,
-      previous: { startsAt: start, endsAt: new Date(start.getTime() + 30 * 60_000) },
-    });
+    await moveConsultation(stack, other, start, moved);
     const reminders = await pendingReminders();
     expect(reminders.map((r) => r.dueAt)).toEqual(expectedAt(moved));
 

@@ -5,6 +5,7 @@ import { authHeader, loginAs } from '../support/auth';
 import {
   NotificationStack,
   notificationRows,
+  moveConsultation,
   runConsultationChange,
   seedConsultation,
   startNotificationStack,
@@ -108,17 +109,7 @@ describe('notification planning: booking, reschedule and cancel move the reminde
     const oldReminders = before.filter((r) => r.kind === 'reminder');
 
     const newStart = new Date(startsAt.getTime() + 3 * 24 * HOUR);
-    await stack.dataSource.query(`UPDATE consultations SET starts_at = $2, ends_at = $3 WHERE id = $1`, [
-      setup.consultationId,
-      newStart,
-      new Date(newStart.getTime() + 30 * MINUTE),
-    ]);
-    await runConsultationChange(stack.api, {
-      kind: 'rescheduled',
-      consultationId: setup.consultationId,
-      actorId: setup.coordinator.id,
-      previous: { startsAt, endsAt: new Date(startsAt.getTime() + 30 * MINUTE) },
-    });
+    await moveConsultation(stack, setup, startsAt, newStart);
 
     const after = await notificationRows(stack.dataSource, setup.consultationId);
     const jobs = await jobIds();

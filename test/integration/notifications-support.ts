@@ -177,6 +177,27 @@ export async function runConsultationChange(
   });
 }
 
+/** Moves a 30-minute consultation to a new start, then runs the reschedule hooks as scheduling does. */
+export async function moveConsultation(
+  stack: Pick<NotificationStack, 'api' | 'dataSource'>,
+  setup: Pick<ConsultationSetup, 'consultationId' | 'coordinator'>,
+  from: Date,
+  to: Date,
+): Promise<void> {
+  const length = 30 * 60_000;
+  await stack.dataSource.query(`UPDATE consultations SET starts_at = $2, ends_at = $3 WHERE id = $1`, [
+    setup.consultationId,
+    to,
+    new Date(to.getTime() + length),
+  ]);
+  await runConsultationChange(stack.api, {
+    kind: 'rescheduled',
+    consultationId: setup.consultationId,
+    actorId: setup.coordinator.id,
+    previous: { startsAt: from, endsAt: new Date(from.getTime() + length) },
+  });
+}
+
 export function waitFor<T>(
   what: string,
   probe: () => Promise<T | null | undefined | false> | T | null | undefined | false,
