@@ -1,10 +1,6 @@
 import Redis from 'ioredis';
-import {
-  createNotificationQueue,
-  enqueueDelivery,
-  NotificationPlanner,
-  type NotificationQueue,
-} from '@yiqiao/notifications';
+import { createNotificationQueue, NotificationPlanner, type NotificationQueue } from '@yiqiao/notifications';
+import type { AfterCommit } from '@yiqiao/persistence';
 import { addSpecialistToDepartment, createDepartment, createInstitution, createUser } from '@yiqiao/testing';
 import type { BenchDatabase } from '../support/bench-database';
 import { createPatients } from '../support/bench-people';
@@ -24,15 +20,16 @@ export interface ScheduledReminders {
   /** due time (epoch ms) of each notification id */
   dueAt: Map<string, number>;
   enqueueSeconds: number;
-  /** notifications whose job was added after they were due (their lateness is the bench's fault) */
+  /** notifications whose job was moved into the window after they were due (the bench's fault) */
   enqueuedLate: number;
 }
 
 /**
  * `consultations` consultations, each with a "60 minutes before" reminder for the patient and for the
- * specialist, written with the product's NotificationPlanner (rows in transactions, as the booking
- * hook does). Their jobs are not enqueued yet: `scheduleReminders` fixes the due times once the
- * set-up is done, so a slow set-up on a loaded machine never makes reminders late by itself.
+ * specialist, written with the product's NotificationPlanner (rows in transactions, jobs enqueued after
+ * commit, as the booking hook does). They are due in an hour for now: `scheduleReminders` moves them
+ * into the window once the set-up is done, so a slow set-up on a loaded machine never makes reminders
+ * late by itself.
  */
 export async function createReminders(
   db: BenchDatabase,
@@ -64,18 +61,22 @@ export async function createReminders(
   const planner = new NotificationPlanner(queue);
   const dueAt = new Date(startsAt.getTime() - REMINDER_OFFSET_MINUTES * 60_000);
   for (let b = 0; b < rows.length; b += PLAN_BATCH) {
-    await ds.transaction(async (manager) => {
+    const enqueues = await ds.transaction(async (manager) => {
+      const afterCommit: AfterCommit[] = [];
       for (const c of rows.slice(b, b + PLAN_BATCH))
         for (const recipientId of [c.patient_id, c.specialist_id])
-          // the returned after-commit enqueue is replaced by scheduleReminders' enqueue at the final time
-          await planner.planNotification(manager, {
-            kind: 'reminder',
-            recipientId,
-            consultationId: c.id,
-            dueAt,
-            data: { offsetMinutes: REMINDER_OFFSET_MINUTES },
-          });
+          afterCommit.push(
+            await planner.planNotification(manager, {
+              kind: 'reminder',
+              recipientId,
+              consultationId: c.id,
+              dueAt,
+              data: { offsetMinutes: REMINDER_OFFSET_MINUTES },
+            }),
+          );
+      return afterCommit;
     });
+    await Promise.all(enqueues.map((enqueue) => enqueue()));
   }
   return {
     consultationIds: rows.map((r) => r.id),
@@ -86,8 +87,12 @@ export async function createReminders(
 
 /**
  * Spreads the consultations' reminders evenly over [windowStart, windowStart + windowMs) (moving each
- * consultation to an hour after its reminder), then adds each delivery job with the product's
- * `enqueueDelivery`, earliest first.
+ * consultation to an hour after its reminder), then moves each delivery job to its row's due time,
+ * earliest first.
+ *
+ * Moved, not added: the workers are already up, and a worker's reconciler enqueues any pending row it
+ * finds without a job at that row's due time then (an hour ahead). Adding the job again with the same
+ * id would do nothing and leave the reminder an hour late, counted as still queued.
  */
 export async function scheduleReminders(
   db: BenchDatabase,
@@ -114,9 +119,12 @@ export async function scheduleReminders(
   const dueAt = new Map<string, number>();
   let enqueuedLate = 0;
   await runPool(rows.length, 50, async (i) => {
-    await enqueueDelivery(queue, rows[i].id, rows[i].due_at);
-    dueAt.set(rows[i].id, rows[i].due_at.getTime());
-    if (Date.now() > rows[i].due_at.getTime()) enqueuedLate++;
+    const { id, due_at: due } = rows[i];
+    const job = await queue.getJob(id);
+    if (!job) throw new Error(`reminder ${id} has no delivery job to move into the window`);
+    await job.changeDelay(Math.max(0, due.getTime() - Date.now()));
+    dueAt.set(id, due.getTime());
+    if (Date.now() > due.getTime()) enqueuedLate++;
   });
   return { dueAt, enqueueSeconds: (performance.now() - started) / 1000, enqueuedLate };
 }

@@ -2,6 +2,7 @@ import nodemailer, { Transporter } from 'nodemailer';
 import SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { MessageContext } from '@yiqiao/notifications';
 import type { DeliveryChannel, OutgoingMessage } from './channel';
+import { smtpSocketWithoutDelay } from './smtp-socket';
 
 export interface EmailSettings {
   smtpUrl: string;
@@ -33,6 +34,7 @@ export class EmailChannel implements DeliveryChannel {
         connectionTimeout: settings.timeoutMs,
         greetingTimeout: settings.timeoutMs,
         socketTimeout: settings.timeoutMs,
+        getSocket: smtpSocketWithoutDelay(settings.timeoutMs),
       }),
     );
     this.messageIdDomain = /@([^>\s]+)>?$/.exec(settings.from)?.[1] ?? 'yiqiao.local';
