@@ -72,11 +72,38 @@ describe('smtpSocketWithoutDelay', () => {
     }
   });
 
-  it('fails the connection with the reason when nothing listens', async () => {
+  it('hands back no socket when nothing listens, so nodemailer connects (and fails) by itself', async () => {
     const port = await freePort();
     const { error, socketOptions } = await openSocket({ pool: true, host: '127.0.0.1', port });
-    expect(socketOptions).toBeNull();
-    expect(error).toMatchObject({ code: 'ECONNREFUSED' });
+    expect(error).toBeNull();
+    expect(socketOptions).toBe(false);
+  });
+
+  it('rejects every message queued on the pool when the SMTP server is down (none is left hanging)', async () => {
+    const channel = new EmailChannel({
+      smtpUrl: `smtp://127.0.0.1:${await freePort()}`,
+      from: 'Yiqiao <no-reply@yiqiao.test>',
+      timeoutMs: 5_000,
+      maxConnections: 2,
+      maxMessages: 100,
+    });
+    try {
+      const message = renderMessage(context, 'https://care.yiqiao.test');
+      const sends = [1, 2, 3, 4].map((n) =>
+        channel.send({
+          deliveryId: `00000000-0000-4000-8000-00000000e00${n}`,
+          context,
+          message,
+          invite: null,
+        }),
+      );
+      const outcomes = await Promise.allSettled(sends);
+      expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
+      for (const outcome of outcomes)
+        expect((outcome as PromiseRejectedResult).reason).toMatchObject({ code: 'ESOCKET' });
+    } finally {
+      channel.close();
+    }
   });
 
   it('is what EmailChannel opens its pooled connections with, and carries whole e-mails over them', async () => {

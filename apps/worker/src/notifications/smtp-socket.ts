@@ -20,21 +20,21 @@ export function smtpSocketWithoutDelay(connectTimeoutMs: number): GetSocket {
     socket.setNoDelay(true);
     socket.setKeepAlive(true);
     let settled = false;
-    const settle = (error: Error | null) => {
+    const settle = (connected: boolean) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      socket.off('error', settle);
-      if (error) {
-        socket.destroy();
-        callback(error, null);
-      } else callback(null, { connection: socket });
+      socket.off('error', failed);
+      if (connected) return callback(null, { connection: socket });
+      socket.destroy();
+      // Not an error: nodemailer's pool loses the messages queued on a connection whose getSocket
+      // fails (their callbacks never run). Handing back no socket makes it connect by itself, and a
+      // failure then takes its normal path: every queued message is rejected with the reason.
+      callback(null, false);
     };
-    const timer = setTimeout(
-      () => settle(new Error(`SMTP connection to ${host}:${port} timed out`)),
-      connectTimeoutMs,
-    );
-    socket.once('error', settle);
-    socket.once('connect', () => settle(null));
+    const failed = () => settle(false);
+    const timer = setTimeout(failed, connectTimeoutMs);
+    socket.once('error', failed);
+    socket.once('connect', () => settle(true));
   };
 }
