@@ -196,13 +196,11 @@ export async function writeNotes(
   await page.locator('section button[type=button]').click();
   await page.locator('section [role=status]').waitFor({ timeout: 10_000 });
   await page.reload();
-  const deadline = Date.now() + 10_000;
-  let shown = '';
-  while (Date.now() < deadline) {
-    shown = await page.locator('section textarea').inputValue();
-    if (shown === text) return;
-    await page.waitForTimeout(250);
-  }
+  // the text box is enabled once the saved notes have loaded; only then is its value the api's answer
+  const reloaded = page.locator('section textarea:enabled');
+  await reloaded.waitFor({ timeout: 30_000 });
+  const shown = await reloaded.inputValue();
+  if (shown === text) return;
   const visible = await page.locator('main').innerText();
   throw new Error(`notes after reload: expected "${text}", textarea has "${shown}"; page says: ${visible}`);
 }
