@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { DevicePickers } from './device-pickers';
 import { useDeviceList, type DevicePrefs } from './devices';
-import type { CallSession, CallState } from './call-session';
+import type { CallSession } from './call-session';
+import type { CallState } from './call-state';
 
 export function CallControls({
   state,

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Role } from '@yiqiao/domain/roles';
-import type { CallPhase } from './call-session';
+import type { CallPhase } from './call-state';
 
 /** What the person sees once they are out of the call, and where they can go next. */
 export function CallOutcome({

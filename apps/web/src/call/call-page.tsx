@@ -7,7 +7,7 @@ import { GUEST_INVITING_ROLES } from '../pages/guests/guest-rules';
 import { playWaitingChime } from './alert-sound';
 import { CallControls } from './call-controls';
 import { CallOutcome } from './call-outcome';
-import { FINAL_PHASES, type CallPhase } from './call-session';
+import { FINAL_PHASES, type CallPhase } from './call-state';
 import { ChatPanel } from './chat-panel';
 import { loadDevicePrefs, saveDevicePrefs, useLocalMedia, type DevicePrefs } from './devices';
 import { MutedNotice } from './muted-notice';

@@ -14,81 +14,17 @@ import {
   type ProducerClosedNotice,
   type ProducerInfo,
   type RemovedNotice,
-  type SignalErrorCode,
 } from '@yiqiao/contracts/sfu';
 import { inboundStats, roundTripSeconds, type InboundStats } from './media-stats';
 import { MediaLink, MediaLinkClosed } from './media-link';
 import { request, SignalRequestError } from './signal';
+import { INITIAL_CALL_STATE, type CallPhase, type CallState, type RemoteMedia } from './call-state';
 
 /** What this client sends from the person's own devices. */
 type LocalSource = 'mic' | 'camera';
 
-export type CallPhase =
-  | 'connecting'
-  | 'waiting'
-  | 'in_call'
-  | 'reconnecting'
-  | 'declined'
-  | 'removed'
-  | 'withdrawn'
-  | 'ended'
-  | 'left'
-  | 'failed';
-
-/** Phases after which the person is out of the call (the page shows where to go next). */
-export const FINAL_PHASES: readonly CallPhase[] = [
-  'declined',
-  'removed',
-  'withdrawn',
-  'ended',
-  'left',
-  'failed',
-];
-
-export interface RemoteMedia {
-  userId: string;
-  audio?: MediaStreamTrack;
-  video?: MediaStreamTrack;
-  videoConsumerId?: string;
-}
-
-/** Staff asked the SFU to mute someone and it refused (the person left, no permission, …). */
-export interface MuteRefusal {
-  userId: string;
-  code: SignalErrorCode | 'timeout';
-}
-
-export interface CallState {
-  phase: CallPhase;
-  self: ParticipantInfo | null;
-  participants: ParticipantInfo[];
-  remote: RemoteMedia[];
-  chat: ChatMessage[];
-  activeSpeaker: string | null;
-  micMuted: boolean;
-  cameraOff: boolean;
-  /** name of the staff member who muted our microphone, until we dismiss the notice or unmute */
-  mutedBy: string | null;
-  muteRefusal: MuteRefusal | null;
-  error: string | null;
-}
-
 /** Sending our own media waits for the others' to be set up, but never longer than this. */
 const SEND_AFTER_RECEIVE_MAX_MS = 1000;
-
-const INITIAL: CallState = {
-  phase: 'connecting',
-  self: null,
-  participants: [],
-  remote: [],
-  chat: [],
-  activeSpeaker: null,
-  micMuted: false,
-  cameraOff: false,
-  mutedBy: null,
-  muteRefusal: null,
-  error: null,
-};
 
 /**
  * One person's presence in a consultation call: signalling socket (with automatic reconnection and
@@ -96,7 +32,7 @@ const INITIAL: CallState = {
  * subscribes to `state`.
  */
 export class CallSession {
-  state: CallState = INITIAL;
+  state: CallState = INITIAL_CALL_STATE;
   private socket: Socket | null = null;
   private media: MediaLink | null = null;
   private join: JoinResponse | null = null;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ParticipantInfo } from '@yiqiao/contracts/sfu';
-import type { MuteRefusal } from './call-session';
+import type { MuteRefusal } from './call-state';
 
 /** What staff may do to others in the list; absent for everyone else. */
 export interface Moderation {

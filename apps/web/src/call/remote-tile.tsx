@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParticipantInfo } from '@yiqiao/contracts/sfu';
-import type { CallSession, RemoteMedia } from './call-session';
+import type { CallSession } from './call-session';
+import type { RemoteMedia } from './call-state';
 import { AudioSink, VideoView } from './video-view';
 
 /** One remote person: their video, their voice, and the tile size reported to the SFU. */

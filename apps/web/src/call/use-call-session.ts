@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { JoinResponse } from '@yiqiao/contracts/sfu';
-import { CallSession, type CallState } from './call-session';
+import { CallSession } from './call-session';
+import type { CallState } from './call-state';
 import type { InboundStats } from './media-stats';
 
 declare global {

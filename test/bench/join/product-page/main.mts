@@ -1,5 +1,6 @@
 import { setTokens, type TokenPair } from '../../../../apps/web/src/api/client';
-import { CallSession, type CallState } from '../../../../apps/web/src/call/call-session';
+import { CallSession } from '../../../../apps/web/src/call/call-session';
+import type { CallState } from '../../../../apps/web/src/call/call-state';
 import { fetchJoin } from '../../../../apps/web/src/call/join-api';
 import { loadWebConfig } from '../../../../apps/web/src/config';
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { joinAsGuest } from '../../api/guests';
 import { CallView } from '../../call/call-page';
-import type { CallPhase } from '../../call/call-session';
+import type { CallPhase } from '../../call/call-state';
 import { useGuest } from './guest-invitation-page';
 
 /** The guest's waiting room and call, entered with the invitation link's token. */
