@@ -4,3 +4,4 @@ export * from './app-process';
 export * from './free-port';
 export * from './fixtures';
 export * from './eventually';
+export * from './message-context';

@@ -1,8 +1,8 @@
 import net from 'node:net';
 import { once } from 'node:events';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
-import { calendarInvite, renderMessage, type MessageContext } from '@yiqiao/notifications';
-import { freePort } from '@yiqiao/testing';
+import { calendarInvite, renderMessage } from '@yiqiao/notifications';
+import { freePort, messageContextFixture } from '@yiqiao/testing';
 import { startMailCatcher } from '../../../../infra/dev/mail-catcher';
 import { EmailChannel } from './email-channel';
 import { smtpSocketWithoutDelay } from './smtp-socket';
@@ -17,38 +17,12 @@ function openSocket(options: SMTPPool.Options, timeoutMs = 5_000): Promise<Socke
   );
 }
 
-const startsAt = new Date('2026-03-10T01:30:00Z');
-const context: MessageContext = {
-  notification: {
-    id: '00000000-0000-4000-8000-000000000001',
-    kind: 'booking_confirmed',
-    status: 'pending',
-    dueAt: new Date('2026-03-01T00:00:00Z'),
-    createdAt: new Date('2026-03-01T00:00:00Z'),
-    data: { icsSequence: 1 },
-    sequenceSoFar: 1,
-  },
-  recipient: {
-    id: 'r',
-    kind: 'user',
-    invitedBy: null,
-    revoked: false,
-    email: 'patient@example.org',
-    phone: null,
-    fullName: 'Анна Петрова',
-    locale: 'ru',
-    timeZone: 'Europe/Moscow',
-  },
-  consultation: {
-    id: '00000000-0000-4000-8000-0000000000cc',
-    status: 'scheduled',
-    startsAt,
-    endsAt: new Date(startsAt.getTime() + 30 * 60_000),
-    specialistName: 'Dr Wang',
-    departmentName: 'Urology',
-    institutionName: 'Minhang Hospital',
-  },
-};
+const context = messageContextFixture({
+  email: 'patient@example.org',
+  fullName: 'Анна Петрова',
+  locale: 'ru',
+  timeZone: 'Europe/Moscow',
+});
 
 describe('smtpSocketWithoutDelay', () => {
   afterEach(() => jest.restoreAllMocks());
