@@ -1,142 +1,26 @@
-import type { Server } from 'node:http';
-import type { INestApplication } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import { Redis } from 'ioredis';
 import request from 'supertest';
-import type { DataSource } from 'typeorm';
-import { sfuNodesKey } from '@yiqiao/contracts';
-import type { SfuNodeLoad } from '@yiqiao/contracts';
 import { signGuestInviteToken } from '@yiqiao/notifications';
-import {
-  createDepartment,
-  createInstitution,
-  createScheduledConsultation,
-  createTestDatabase,
-  createUser,
-  testQueuePrefix,
-  TEST_REDIS_URL,
-  TestDatabase,
-  UserFixture,
-} from '@yiqiao/testing';
-import { loadApiConfig } from '../../apps/api/src/config';
-import { createApi } from '../../apps/api/src/create-api';
-import { GUEST_LINK_REQUESTS_PER_WINDOW } from '../../apps/api/src/guests/guest-link-rate-limiter';
-import { verifyJoinToken } from '../../apps/sfu/src/signalling/join-token-verifier';
-import { authHeader, loginAs } from '../support/auth';
+import { authHeader } from '../support/auth';
+import { GUEST_SECRET, GuestsWorld, GuestView, INVALID_LINK, tokenOf, WEB } from './guests-world';
 
 jest.setTimeout(90_000);
 
-const JOIN_SECRET = 'guests-test-join-secret-0123456789';
-const GUEST_SECRET = 'guests-test-link-secret-0123456789';
-const WEB = 'https://care.yiqiao.test';
-const INVALID_LINK =
-  'This invitation link is not valid or has been withdrawn. Ask the person who invited you for a new link.';
-
-interface GuestView {
-  id: string;
-  name: string;
-  email: string | null;
-  language: string;
-  timeZone: string;
-  relationship: string | null;
-  invitedBy: { id: string; name: string; role: string };
-  createdAt: string;
-  revokedAt: string | null;
-  lastJoinedAt: string | null;
-  inviteUrl: string | null;
-  emailStatus: string;
-}
-
+/** Who may invite, list and withdraw guests, with which input, how many, and when. */
 describe('guests: inviting family members to a consultation call (real PostgreSQL + Redis)', () => {
-  const prefix = testQueuePrefix('guests');
-  let db: TestDatabase;
-  let app: INestApplication;
-  let server: Server;
-  let ds: DataSource;
-  let redis: Redis;
-  let institutionId: string;
-  let departmentId: string;
-  let specialist: UserFixture;
-  let patient: UserFixture;
-  let interpreter: UserFixture;
-  let coordinator: UserFixture;
-  const tokens: Record<string, string> = {};
-
-  let slot = 0;
-  const newConsultation = async () =>
-    (
-      await createScheduledConsultation(ds, {
-        institutionId,
-        departmentId,
-        specialistId: specialist.id,
-        patientId: patient.id,
-        interpreterId: interpreter.id,
-        createdBy: coordinator.id,
-        startsAt: new Date(Date.now() + ++slot * 3600_000),
-      })
-    ).id;
-
-  const invite = (who: string, consultationId: string, body: Record<string, unknown>) =>
-    request(server).post(`/consultations/${consultationId}/guests`).set(authHeader(tokens[who])).send(body);
-  const tokenOf = (guest: GuestView) => guest.inviteUrl!.split('/guest/')[1];
+  const world = new GuestsWorld();
+  const { tokens, newConsultation, invite } = world;
+  let server: GuestsWorld['server'];
+  let ds: GuestsWorld['ds'];
+  let specialist: GuestsWorld['specialist'];
+  let patient: GuestsWorld['patient'];
+  let coordinator: GuestsWorld['coordinator'];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createApi(
-      loadApiConfig({
-        DATABASE_URL: db.url,
-        QUEUE_PREFIX: prefix,
-        LOG_LEVEL: 'silent',
-        JOIN_TOKEN_SECRET: JOIN_SECRET,
-        GUEST_LINK_SECRET: GUEST_SECRET,
-        PUBLIC_WEB_URL: WEB,
-      }),
-    );
-    await app.init();
-    server = app.getHttpServer() as Server;
-    ds = app.get<DataSource>(getDataSourceToken());
-    redis = new Redis(TEST_REDIS_URL);
-    const node: SfuNodeLoad = {
-      nodeId: 'sfu-guests',
-      url: 'http://127.0.0.1:31999',
-      rooms: 0,
-      peers: 0,
-      consumers: 0,
-      workersAlive: 1,
-      workerCpuPercent: 0,
-      updatedAt: Date.now() + 3600_000, // stays "fresh" for the whole file
-    };
-    await redis.hset(sfuNodesKey(prefix), node.nodeId, JSON.stringify(node));
-
-    institutionId = (await createInstitution(ds)).id;
-    departmentId = (await createDepartment(ds, institutionId, 'urology')).id;
-    await ds.query(`UPDATE departments SET name_zh = '泌尿外科' WHERE id = $1`, [departmentId]);
-    specialist = await createUser(ds, 'specialist', { institutionId, fullName: 'Dr Wang Li' });
-    patient = await createUser(ds, 'patient', {
-      fullName: 'Anna Smith',
-      locale: 'ru',
-      timeZone: 'Europe/Moscow',
-    });
-    interpreter = await createUser(ds, 'interpreter', { institutionId });
-    coordinator = await createUser(ds, 'coordinator', { institutionId, fullName: 'Zhou Min' });
-    const others = {
-      otherPatient: await createUser(ds, 'patient'),
-      otherSpecialist: await createUser(ds, 'specialist', { institutionId }),
-      otherCoordinator: await createUser(ds, 'coordinator', {
-        institutionId: (await createInstitution(ds)).id,
-      }),
-      admin: await createUser(ds, 'admin'),
-    };
-    for (const [name, user] of Object.entries({ specialist, patient, interpreter, coordinator, ...others }))
-      tokens[name] = await loginAs(server, user.email);
+    await world.start();
+    ({ server, ds, specialist, patient, coordinator } = world);
   });
 
-  afterAll(async () => {
-    await redis.del(sfuNodesKey(prefix));
-    redis.disconnect();
-    await app.close();
-    await db.drop();
-  });
+  afterAll(() => world.stop());
 
   it('lets the patient, the specialist and a coordinator invite; defaults follow the patient', async () => {
     const consultationId = await newConsultation();
@@ -372,128 +256,5 @@ describe('guests: inviting family members to a consultation call (real PostgreSQ
     expect(looked.body.message).toBe(INVALID_LINK);
     const joined = await request(server).post(`/guest-invitations/${token}/join`).expect(404);
     expect(joined.body.message).toBe(INVALID_LINK);
-  });
-
-  it('shows a valid link who is invited to what, without any medical data; tampered links get 404', async () => {
-    const consultationId = await newConsultation();
-    const guest = (
-      await invite('patient', consultationId, { name: 'Maria', timeZone: 'Europe/Madrid' }).expect(201)
-    ).body.guest as GuestView;
-    const token = tokenOf(guest);
-    const res = await request(server).get(`/guest-invitations/${token}`).expect(200);
-    const [c] = await ds.query(`SELECT starts_at, ends_at FROM consultations WHERE id = $1`, [
-      consultationId,
-    ]);
-    expect(res.body).toEqual({
-      guest: { name: 'Maria', language: 'ru', timeZone: 'Europe/Madrid' },
-      consultation: {
-        id: consultationId,
-        status: 'scheduled',
-        startsAt: new Date(c.starts_at).toISOString(),
-        endsAt: new Date(c.ends_at).toISOString(),
-        specialistName: 'Dr Wang Li',
-        departmentName: 'Department of urology',
-        departmentNameZh: '泌尿外科',
-        institutionName: expect.stringMatching(/^Hospital inst-/),
-        institutionNameZh: null,
-      },
-      joinable: true,
-    });
-    const text = JSON.stringify(res.body);
-    for (const word of ['complaint', 'notes', 'patient', 'Anna', 'email', 'diagnos', 'request'])
-      expect(text.toLowerCase()).not.toContain(word.toLowerCase());
-
-    const [id, signature] = token.split('.');
-    const flipped = `${id}.${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`;
-    for (const bad of [
-      flipped,
-      `${id}.${'A'.repeat(43)}`,
-      'not-a-token',
-      signGuestInviteToken(id, 'other-secret-0123456789'),
-    ]) {
-      const refused = await request(server)
-        .get(`/guest-invitations/${encodeURIComponent(bad)}`)
-        .expect(404);
-      expect(refused.body.message).toBe(INVALID_LINK);
-      await request(server)
-        .post(`/guest-invitations/${encodeURIComponent(bad)}/join`)
-        .expect(404);
-    }
-  });
-
-  it('answers 410 once the consultation is over or cancelled', async () => {
-    for (const [status, message] of [
-      ['completed', /already taken place/],
-      ['cancelled', /was cancelled/],
-    ] as const) {
-      const consultationId = await newConsultation();
-      const guest = (await invite('patient', consultationId, { name: 'Maria' }).expect(201)).body
-        .guest as GuestView;
-      await ds.query(`UPDATE consultations SET status = $2 WHERE id = $1`, [consultationId, status]);
-      const res = await request(server)
-        .get(`/guest-invitations/${tokenOf(guest)}`)
-        .expect(410);
-      expect(res.body.message).toMatch(message);
-      await request(server)
-        .post(`/guest-invitations/${tokenOf(guest)}/join`)
-        .expect(410);
-    }
-  });
-
-  it('gives the guest a join token the sfu accepts as role guest, and records the join', async () => {
-    const consultationId = await newConsultation();
-    const guest = (await invite('coordinator', consultationId, { name: 'Maria Smith' }).expect(201)).body
-      .guest as GuestView;
-    const res = await request(server)
-      .post(`/guest-invitations/${tokenOf(guest)}/join`)
-      .expect(200);
-    expect(res.body).toMatchObject({ sfuUrl: 'http://127.0.0.1:31999', namespace: '/sfu' });
-    expect(Date.parse(res.body.expiresAt)).toBeGreaterThan(Date.now());
-    const claims = verifyJoinToken({ token: res.body.token, consultationId }, JOIN_SECRET, 'sfu-guests');
-    expect(claims).toMatchObject({
-      cid: consultationId,
-      sub: guest.id,
-      role: 'guest',
-      name: 'Maria Smith',
-      node: 'sfu-guests',
-    });
-    const [pinned] = await ds.query(`SELECT sfu_node_id FROM consultations WHERE id = $1`, [consultationId]);
-    expect(pinned.sfu_node_id).toBe('sfu-guests');
-
-    const [row] = await ds.query(`SELECT last_joined_at FROM consultation_guests WHERE id = $1`, [guest.id]);
-    expect(row.last_joined_at).toBeInstanceOf(Date);
-    const listed = await request(server)
-      .get(`/consultations/${consultationId}/guests`)
-      .set(authHeader(tokens.patient))
-      .expect(200);
-    expect(listed.body.guests[0].lastJoinedAt).toBe(new Date(row.last_joined_at).toISOString());
-    const audits = await ds.query(
-      `SELECT actor_id, actor_role, details FROM audit_events
-        WHERE action = 'video.join_token_issued' AND entity_id = $1`,
-      [consultationId],
-    );
-    expect(audits).toEqual([
-      {
-        actor_id: null,
-        actor_role: null,
-        details: { callRole: 'guest', guestId: guest.id, sfuNodeId: 'sfu-guests' },
-      },
-    ]);
-    // a guest cannot use their token for the users' join endpoint
-    await request(server)
-      .post(`/consultations/${consultationId}/join`)
-      .set(authHeader(tokenOf(guest)))
-      .expect(401);
-  });
-
-  it('throttles the public guest-link endpoints per network address', async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i <= GUEST_LINK_REQUESTS_PER_WINDOW; i++)
-      statuses.push((await request(server).get('/guest-invitations/nothing-here')).status);
-    const limited = await request(server).get('/guest-invitations/nothing-here').expect(429);
-    expect(limited.headers['retry-after']).toMatch(/^\d+$/);
-    expect(limited.body.message).toMatch(/Too many requests/);
-    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
-    expect(statuses.filter((s) => s === 404).length).toBeGreaterThan(0);
   });
 });
