@@ -3,7 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { createApi } from '../../apps/api/src/create-api';
 import { loadApiConfig } from '../../apps/api/src/config';
-import { SchedulingClock } from '../../apps/api/src/scheduling/scheduling-clock';
+import { Clock } from '@yiqiao/domain';
 import {
   addSpecialistToDepartment,
   createDepartment,
@@ -36,7 +36,7 @@ export async function startSchedulingStack(label: string): Promise<SchedulingSta
   );
   await app.init();
   const ds = app.get<DataSource>(getDataSourceToken());
-  const clock = app.get(SchedulingClock);
+  const clock = app.get(Clock);
   return {
     db,
     app,

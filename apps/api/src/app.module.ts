@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { Clock, SystemClock } from '@yiqiao/domain';
 import { PersistenceModule } from '@yiqiao/persistence';
 import { RedisModule } from '@yiqiao/jobs';
 import { loggingModule } from '@yiqiao/observability';
@@ -44,8 +45,11 @@ export class AppModule {
         HolidaysModule,
         ConsultationsModule,
       ],
-      providers: [{ provide: API_CONFIG, useValue: config }],
-      exports: [API_CONFIG],
+      providers: [
+        { provide: API_CONFIG, useValue: config },
+        { provide: Clock, useClass: SystemClock },
+      ],
+      exports: [API_CONFIG, Clock],
       global: true,
     };
   }

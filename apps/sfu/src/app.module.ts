@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { Clock, SystemClock } from '@yiqiao/domain';
 import { RedisModule } from '@yiqiao/jobs';
 import { loggingModule } from '@yiqiao/observability';
 import { SFU_CONFIG, SfuConfig } from './config';
@@ -23,6 +24,7 @@ export class SfuAppModule {
       controllers: [MetricsController],
       providers: [
         { provide: SFU_CONFIG, useValue: config },
+        { provide: Clock, useClass: SystemClock },
         WorkerPool,
         RoomManager,
         AdmissionStore,
@@ -32,7 +34,7 @@ export class SfuAppModule {
         RoomControlListener,
         SignallingGateway,
       ],
-      exports: [SFU_CONFIG, WorkerPool],
+      exports: [SFU_CONFIG, WorkerPool, Clock],
     };
   }
 }

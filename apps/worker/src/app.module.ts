@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { Clock, SystemClock } from '@yiqiao/domain';
 import { PersistenceModule } from '@yiqiao/persistence';
 import { RedisModule } from '@yiqiao/jobs';
 import { loggingModule } from '@yiqiao/observability';
@@ -28,8 +29,11 @@ export class WorkerAppModule {
         InterpretersWorkerModule,
         RoomEventsModule,
       ],
-      providers: [{ provide: WORKER_CONFIG, useValue: config }],
-      exports: [WORKER_CONFIG],
+      providers: [
+        { provide: WORKER_CONFIG, useValue: config },
+        { provide: Clock, useClass: SystemClock },
+      ],
+      exports: [WORKER_CONFIG, Clock],
     };
   }
 }

@@ -13,7 +13,8 @@ const TRANSITIONS: Record<ConsultationStatus, readonly ConsultationStatus[]> = {
   requested: ['scheduled', 'cancelled'],
   scheduled: ['scheduled', 'waiting', 'in_progress', 'cancelled', 'no_show'],
   waiting: ['in_progress', 'cancelled', 'no_show', 'scheduled'],
-  in_progress: ['completed'],
+  // a coordinator may reschedule an interrupted call; the window closing completes it
+  in_progress: ['completed', 'scheduled'],
   completed: [],
   cancelled: [],
   no_show: [],
@@ -25,3 +26,11 @@ export function canTransition(from: ConsultationStatus, to: ConsultationStatus):
 
 /** Statuses whose booking no longer holds anyone's time. */
 export const RELEASED_STATUSES: readonly ConsultationStatus[] = ['cancelled', 'no_show'];
+
+/** Who did not come to a consultation recorded as a no-show. */
+export const NO_SHOW_PARTIES = ['patient', 'specialist', 'both'] as const;
+export type NoShowParty = (typeof NO_SHOW_PARTIES)[number];
+
+/** What ended a consultation: the specialist's "end", or its join window closing. */
+export const END_CAUSES = ['ended_by_specialist', 'window_closed'] as const;
+export type EndCause = (typeof END_CAUSES)[number];

@@ -3,4 +3,5 @@ export * from './locales';
 export * from './spoken-languages';
 export * from './consultation-status';
 export * from './time-zones';
+export * from './clock';
 export * from './scheduling';

@@ -7,7 +7,11 @@ export type ConsultationChangeKind =
   | 'cancelled'
   | 'interpreter_assigned'
   | 'interpreter_removed'
+  /** the specialist admitted the patient inside the join window: the call is in progress */
+  | 'started'
   | 'completed'
+  /** the join window closed without a patient admitted; bookings are released */
+  | 'no_show'
   | 'summary_available';
 
 export interface ConsultationChange {

@@ -1,10 +1,9 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { SHANGHAI_ZONE, zonedSpan } from '@yiqiao/domain';
+import { SHANGHAI_ZONE, zonedSpan, Clock } from '@yiqiao/domain';
 import { recordAudit } from '@yiqiao/persistence';
 import { AuthUser, isOwnRecord, notFound, ScopeService } from '../auth';
-import { SchedulingClock } from '../scheduling/scheduling-clock';
 import { SchedulingRepository, SpecialistInfo } from '../scheduling/scheduling.repository';
 import type {
   AvailabilityDto,
@@ -20,7 +19,7 @@ export class AvailabilityService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: SchedulingRepository,
     private readonly scope: ScopeService,
-    private readonly clock: SchedulingClock,
+    private readonly clock: Clock,
   ) {}
 
   /** The specialist, if the caller may manage them (themselves, their coordinators, admins); else 404. */

@@ -1,7 +1,14 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { clearOfBusy, insideWindows, Interval, shanghaiDate, zonedSpan, SHANGHAI_ZONE } from '@yiqiao/domain';
-import { SchedulingClock } from '../scheduling/scheduling-clock';
+import {
+  clearOfBusy,
+  insideWindows,
+  Interval,
+  shanghaiDate,
+  zonedSpan,
+  SHANGHAI_ZONE,
+  Clock,
+} from '@yiqiao/domain';
 import { SchedulingRepository, SpecialistInfo } from '../scheduling/scheduling.repository';
 import { shanghaiDaysAround, WorkingTimeService } from '../scheduling/working-time.service';
 import { BookingParty, conflictFromBusy } from './booking-conflict';
@@ -27,7 +34,7 @@ export class BookingRulesService {
   constructor(
     private readonly workingTime: WorkingTimeService,
     private readonly repository: SchedulingRepository,
-    private readonly clock: SchedulingClock,
+    private readonly clock: Clock,
   ) {}
 
   async assertBookable(manager: EntityManager, check: BookableCheck): Promise<void> {

@@ -1,10 +1,9 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DateTime } from 'luxon';
-import { canTransition, SHANGHAI_ZONE } from '@yiqiao/domain';
+import { canTransition, SHANGHAI_ZONE, Clock } from '@yiqiao/domain';
 import { recordAudit } from '@yiqiao/persistence';
 import type { AuthUser } from '../auth';
-import { SchedulingClock } from '../scheduling/scheduling-clock';
 import { SchedulingRepository } from '../scheduling/scheduling.repository';
 import { BookingRulesService } from './booking-rules.service';
 import { CommandContext, CommandOutcome, ConsultationCommandRunner } from './consultation-command.runner';
@@ -30,7 +29,7 @@ export class ConsultationChangesService {
     private readonly rules: BookingRulesService,
     private readonly repository: SchedulingRepository,
     private readonly access: ConsultationAccessService,
-    private readonly clock: SchedulingClock,
+    private readonly clock: Clock,
   ) {}
 
   async reschedule(

@@ -3,7 +3,6 @@ import { BoardController } from './board.controller';
 import { BoardService } from './board.service';
 import { IdempotencyService } from './idempotency.service';
 import { PeopleRepository } from './people.repository';
-import { SchedulingClock } from './scheduling-clock';
 import { SchedulingRepository } from './scheduling.repository';
 import { SlotSearchService } from './slot-search.service';
 import { SlotsController } from './slots.controller';
@@ -16,7 +15,6 @@ import { WorkingTimeService } from './working-time.service';
     BoardService,
     IdempotencyService,
     PeopleRepository,
-    SchedulingClock,
     SchedulingRepository,
     SlotSearchService,
     WorkingTimeService,
@@ -24,7 +22,6 @@ import { WorkingTimeService } from './working-time.service';
   exports: [
     IdempotencyService,
     PeopleRepository,
-    SchedulingClock,
     SchedulingRepository,
     SlotSearchService,
     WorkingTimeService,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { findSlots, PatientHours, shanghaiDate, TwoClockSpan, twoClocks } from '@yiqiao/domain';
-import { SchedulingClock } from './scheduling-clock';
+import { findSlots, PatientHours, shanghaiDate, TwoClockSpan, twoClocks, Clock } from '@yiqiao/domain';
 import { SchedulingRepository, SpecialistInfo } from './scheduling.repository';
 import { consultationMinutes, shanghaiRange, WorkingTimeService } from './working-time.service';
 
@@ -43,7 +42,7 @@ export class SlotSearchService {
   constructor(
     private readonly repository: SchedulingRepository,
     private readonly workingTime: WorkingTimeService,
-    private readonly clock: SchedulingClock,
+    private readonly clock: Clock,
   ) {}
 
   async search(search: SlotSearch): Promise<SlotSearchResult> {

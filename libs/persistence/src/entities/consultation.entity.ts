@@ -6,7 +6,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { CONSULTATION_STATUSES, ConsultationStatus } from '@yiqiao/domain';
+import { CONSULTATION_STATUSES, ConsultationStatus, EndCause, NoShowParty } from '@yiqiao/domain';
 
 @Entity('consultations')
 export class Consultation {
@@ -31,6 +31,11 @@ export class Consultation {
   @Column('text', { name: 'sfu_node_id', nullable: true }) sfuNodeId!: string | null;
   @Column('timestamptz', { name: 'started_at', nullable: true }) startedAt!: Date | null;
   @Column('timestamptz', { name: 'ended_at', nullable: true }) endedAt!: Date | null;
+  @Column('timestamptz', { name: 'opened_early_at', nullable: true }) openedEarlyAt!: Date | null;
+  @Column('uuid', { name: 'opened_early_by', nullable: true }) openedEarlyBy!: string | null;
+  @Column('text', { name: 'opened_early_reason', nullable: true }) openedEarlyReason!: string | null;
+  @Column('text', { name: 'no_show_party', nullable: true }) noShowParty!: NoShowParty | null;
+  @Column('text', { name: 'end_cause', nullable: true }) endCause!: EndCause | null;
   @VersionColumn() version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

@@ -33,5 +33,13 @@ export class Institution {
   })
   makeupDayRule!: 'calendar_weekday' | 'fixed_weekday';
   @Column('smallint', { name: 'makeup_fixed_weekday', nullable: true }) makeupFixedWeekday!: number | null;
+  /** Patients, guests and interpreters may join this many minutes before the start. */
+  @Column('int', { name: 'join_lead_minutes' }) joinLeadMinutes!: number;
+  /** The specialist and coordinators may open the room this many minutes before the start. */
+  @Column('int', { name: 'staff_join_lead_minutes' }) staffJoinLeadMinutes!: number;
+  /** The room stays open this many minutes after the scheduled end. */
+  @Column('int', { name: 'join_grace_minutes' }) joinGraceMinutes!: number;
+  @Column('int', { name: 'patient_booking_notice_minutes' }) patientBookingNoticeMinutes!: number;
+  @Column('int', { name: 'coordinator_booking_notice_minutes' }) coordinatorBookingNoticeMinutes!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

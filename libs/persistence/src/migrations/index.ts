@@ -9,6 +9,7 @@ import { VideoRoomRecords1763850000000 } from './1763850000000-video-room-record
 import { ConsultationNotes1763860000000 } from './1763860000000-consultation-notes';
 import { RequestDocuments1763870000000 } from './1763870000000-request-documents';
 import { ConsultationGuests1763880000000 } from './1763880000000-consultation-guests';
+import { ConsultationTimeRules1764800000000 } from './1764800000000-consultation-time-rules';
 
 /** Every migration, in order. Add new timestamped files here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ConsultationNotes1763860000000,
   RequestDocuments1763870000000,
   ConsultationGuests1763880000000,
+  ConsultationTimeRules1764800000000,
 ];
