@@ -4,4 +4,5 @@ export * from './spoken-languages';
 export * from './consultation-status';
 export * from './time-zones';
 export * from './clock';
+export * from './join-window';
 export * from './scheduling';

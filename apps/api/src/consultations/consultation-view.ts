@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { DateTime } from 'luxon';
-import type { ConsultationStatus } from '@yiqiao/domain';
-import { twoClocks, zonedSpan } from '@yiqiao/domain';
+import type { ConsultationStatus, EndCause, JoinWindowRules, NoShowParty } from '@yiqiao/domain';
+import { joinWindow, twoClocks, zonedSpan } from '@yiqiao/domain';
 import type { ConsultationDto } from './consultations.dto';
 
 export interface ConsultationRow {
@@ -24,6 +24,16 @@ export interface ConsultationRow {
   ends_at: Date;
   cancel_reason: string | null;
   cancelled_at: Date | null;
+  opened_early_at: Date | null;
+  opened_early_by_name: string | null;
+  opened_early_reason: string | null;
+  no_show_party: NoShowParty | null;
+  end_cause: EndCause | null;
+  started_at: Date | null;
+  ended_at: Date | null;
+  join_lead_minutes: number;
+  staff_join_lead_minutes: number;
+  join_grace_minutes: number;
   version: number;
 }
 
@@ -34,11 +44,28 @@ export const CONSULTATION_SELECT = `
          c.patient_id, p.full_name AS patient_name, p.time_zone AS patient_time_zone,
          c.interpreter_id, i.full_name AS interpreter_name, c.interpreter_required,
          c.patient_language, c.specialist_language, c.starts_at, c.ends_at,
-         c.cancel_reason, c.cancelled_at, c.version
+         c.cancel_reason, c.cancelled_at, c.opened_early_at, oe.full_name AS opened_early_by_name,
+         c.opened_early_reason, c.no_show_party, c.end_cause, c.started_at, c.ended_at,
+         inst.join_lead_minutes, inst.staff_join_lead_minutes, inst.join_grace_minutes, c.version
     FROM consultations c
+    JOIN institutions inst ON inst.id = c.institution_id
     JOIN users s ON s.id = c.specialist_id
     JOIN users p ON p.id = c.patient_id
-    LEFT JOIN users i ON i.id = c.interpreter_id`;
+    LEFT JOIN users i ON i.id = c.interpreter_id
+    LEFT JOIN users oe ON oe.id = c.opened_early_by`;
+
+export function joinRulesOf(
+  row: Pick<ConsultationRow, 'join_lead_minutes' | 'staff_join_lead_minutes' | 'join_grace_minutes'>,
+): JoinWindowRules {
+  return {
+    leadMinutes: row.join_lead_minutes,
+    staffLeadMinutes: row.staff_join_lead_minutes,
+    graceMinutes: row.join_grace_minutes,
+  };
+}
+
+const iso = (d: Date) => DateTime.fromJSDate(d).toUTC().toISO() as string;
+const isoOrNull = (d: Date | null) => (d ? iso(d) : null);
 
 export async function loadConsultation(
   db: DataSource | EntityManager,
@@ -51,6 +78,10 @@ export async function loadConsultation(
 export function toConsultationDto(row: ConsultationRow): ConsultationDto {
   const span = { start: row.starts_at, end: row.ends_at };
   const clocks = twoClocks(span, row.patient_time_zone);
+  const window = joinWindow(
+    { startsAt: row.starts_at, endsAt: row.ends_at, openedEarlyAt: row.opened_early_at },
+    joinRulesOf(row),
+  );
   return {
     id: row.id,
     status: row.status,
@@ -70,7 +101,24 @@ export function toConsultationDto(row: ConsultationRow): ConsultationDto {
       patient: zonedSpan(span, row.patient_time_zone),
     },
     cancelReason: row.cancel_reason,
-    cancelledAt: row.cancelled_at ? (DateTime.fromJSDate(row.cancelled_at).toUTC().toISO() as string) : null,
+    cancelledAt: isoOrNull(row.cancelled_at),
+    joinWindow: {
+      participantsOpenAt: iso(window.participantsOpenAt),
+      staffOpenAt: iso(window.staffOpenAt),
+      closesAt: iso(window.closesAt),
+    },
+    openedEarly:
+      row.opened_early_at && row.opened_early_reason
+        ? {
+            at: iso(row.opened_early_at),
+            byName: row.opened_early_by_name ?? '',
+            reason: row.opened_early_reason,
+          }
+        : null,
+    startedAt: isoOrNull(row.started_at),
+    endedAt: isoOrNull(row.ended_at),
+    noShowParty: row.no_show_party,
+    endCause: row.end_cause,
     version: row.version,
   };
 }

@@ -9,11 +9,13 @@ import { ConsultationReadsService } from './consultation-reads.service';
 import { ConsultationsController } from './consultations.controller';
 import { NotesController } from './notes.controller';
 import { NotesService } from './notes.service';
+import { StartNowController } from './start-now.controller';
+import { StartNowService } from './start-now.service';
 
 /** Booking, rescheduling, cancelling and reading consultations. */
 @Module({
   imports: [SchedulingModule],
-  controllers: [ConsultationsController, NotesController],
+  controllers: [ConsultationsController, NotesController, StartNowController],
   providers: [
     BookingRulesService,
     BookingService,
@@ -22,6 +24,7 @@ import { NotesService } from './notes.service';
     ConsultationCommandRunner,
     ConsultationReadsService,
     NotesService,
+    StartNowService,
   ],
   exports: [ConsultationAccessService, ConsultationReadsService],
 })

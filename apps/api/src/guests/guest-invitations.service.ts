@@ -2,11 +2,12 @@ import { GoneException, Inject, Injectable, NotFoundException } from '@nestjs/co
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { JoinResponse } from '@yiqiao/contracts';
-import type { ConsultationStatus } from '@yiqiao/domain';
+import { Clock, type ConsultationStatus } from '@yiqiao/domain';
 import { verifyGuestInviteToken } from '@yiqiao/notifications';
 import { recordAudit } from '@yiqiao/persistence';
 import { API_CONFIG, type ApiConfig } from '../config';
-import { assertJoinable, isJoinable, JoinIssuer } from '../video/join-issuer.service';
+import { JoinIssuer } from '../video/join-issuer.service';
+import { isJoinableNow, loadJoinTimes } from '../video/join-window.check';
 import type { GuestInvitationDto } from './guests.dto';
 import { invitationOf, type InvitationRow } from './guests.repository';
 
@@ -30,10 +31,13 @@ export class GuestInvitationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly issuer: JoinIssuer,
+    private readonly clock: Clock,
   ) {}
 
   async describe(token: string): Promise<GuestInvitationDto> {
     const row = await this.invitation(token);
+    const times = await loadJoinTimes(this.dataSource, row.consultation_id);
+    if (!times) throw new NotFoundException(INVALID_LINK_MESSAGE);
     return {
       guest: { name: row.guest_name, language: row.guest_language, timeZone: row.guest_time_zone },
       consultation: {
@@ -47,20 +51,24 @@ export class GuestInvitationsService {
         institutionName: row.institution_name,
         institutionNameZh: row.institution_name_zh,
       },
-      joinable: isJoinable(row.status),
+      joinWindow: {
+        opensAt: times.window.participantsOpenAt.toISOString(),
+        closesAt: times.window.closesAt.toISOString(),
+      },
+      joinable: isJoinableNow(times, 'participant', this.clock.now()),
     };
   }
 
   async join(token: string): Promise<JoinResponse> {
     const row = await this.invitation(token);
-    assertJoinable(row.status);
     const { response, nodeId } = await this.issuer.issue(
       { id: row.consultation_id, sfu_node_id: row.sfu_node_id },
       { sub: row.guest_id, role: 'guest', name: row.guest_name },
     );
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE consultation_guests SET last_joined_at = now() WHERE id = $1`, [
+      await manager.query(`UPDATE consultation_guests SET last_joined_at = $2 WHERE id = $1`, [
         row.guest_id,
+        this.clock.now(),
       ]);
       await recordAudit(manager, {
         actorId: null,

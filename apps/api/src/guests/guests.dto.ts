@@ -111,9 +111,15 @@ export class PublicConsultationDto {
 }
 
 /** What an invite link shows: who is invited to what, and nothing medical. */
+export class GuestJoinWindowDto {
+  @ApiProperty({ description: 'The guest may join from this instant (UTC)' }) opensAt!: string;
+  @ApiProperty({ description: 'Nobody can join from this instant (UTC)' }) closesAt!: string;
+}
+
 export class GuestInvitationDto {
   @ApiProperty({ type: PublicGuestDto }) guest!: PublicGuestDto;
   @ApiProperty({ type: PublicConsultationDto }) consultation!: PublicConsultationDto;
+  @ApiProperty({ type: GuestJoinWindowDto }) joinWindow!: GuestJoinWindowDto;
   @ApiProperty({ description: 'The call can be joined now (the guest then waits to be let in)' })
   joinable!: boolean;
 }

@@ -1,25 +1,13 @@
-import { ConflictException, Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { SFU_NAMESPACE, turnIceServers } from '@yiqiao/contracts';
 import type { CallRole, JoinResponse } from '@yiqiao/contracts';
-import type { ConsultationStatus } from '@yiqiao/domain';
+import { Clock } from '@yiqiao/domain';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { signJoinToken } from './join-token-signer';
 import { SfuNodePicker } from './sfu-node-picker';
-
-/** Statuses in which a consultation's call can be joined. */
-export const JOINABLE_STATUSES: readonly ConsultationStatus[] = ['scheduled', 'waiting', 'in_progress'];
-
-export function isJoinable(status: ConsultationStatus): boolean {
-  return JOINABLE_STATUSES.includes(status);
-}
-
-/** 409 unless the call can be joined in this status. */
-export function assertJoinable(status: ConsultationStatus): void {
-  if (!isJoinable(status))
-    throw new ConflictException(`This consultation is ${status.replace('_', ' ')} and cannot be joined.`);
-}
+import { assertJoinWindow, joinSideOf, loadJoinTimes } from './join-window.check';
 
 /** The consultation's room as the issuer needs it: its id and the SFU node it is pinned to (if any). */
 export interface RoomRef {
@@ -42,7 +30,8 @@ export interface IssuedJoin {
 /**
  * The one place a join is made, for users and guests alike: pins the room to the least-loaded live
  * SFU node (once; later joins go to the same node while it lives) and returns that node's URL, a
- * short-lived join token and TURN credentials. Callers check who may join and write the audit event.
+ * short-lived join token and TURN credentials, only inside the consultation's join window for the
+ * participant's side (409 otherwise). Callers check who may join and write the audit event.
  */
 @Injectable()
 export class JoinIssuer {
@@ -50,9 +39,13 @@ export class JoinIssuer {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly nodes: SfuNodePicker,
+    private readonly clock: Clock,
   ) {}
 
   async issue(room: RoomRef, participant: CallParticipant): Promise<IssuedJoin> {
+    const times = await loadJoinTimes(this.dataSource, room.id);
+    if (!times) throw new NotFoundException(`Consultation ${room.id} was not found.`);
+    assertJoinWindow(times, joinSideOf(participant.role), this.clock.now());
     let pinnedNodeId = room.sfu_node_id;
     let node = await this.nodes.choose(pinnedNodeId);
     if (node && node.nodeId !== pinnedNodeId && !(await this.pin(room.id, pinnedNodeId, node.nodeId))) {
@@ -79,6 +72,7 @@ export class JoinIssuer {
         sfuUrl: node.url,
         namespace: SFU_NAMESPACE,
         token,
+        // the token's own expiry (jsonwebtoken) counts on the host clock; this mirrors it
         expiresAt: new Date(Date.now() + ttl * 1000).toISOString(),
         iceServers: turnIceServers(
           this.config.TURN_SECRET,
