@@ -1,7 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
-import { CONSULTATION_STATUSES, type ConsultationStatus } from '@yiqiao/domain';
+import {
+  CONSULTATION_STATUSES,
+  END_CAUSES,
+  NO_SHOW_PARTIES,
+  type ConsultationStatus,
+  type EndCause,
+  type NoShowParty,
+} from '@yiqiao/domain';
 import { IsCalendarDate, IsInstantWithOffset } from '../scheduling/validators';
 import { ZonedSpanDto } from '../scheduling/slots.dto';
 
@@ -125,6 +132,39 @@ export class ConsultationTimeDto {
   @ApiProperty({ type: ZonedSpanDto }) patient!: ZonedSpanDto;
 }
 
+export class JoinWindowDto {
+  @ApiProperty({ description: 'Patients, guests and interpreters may join from this instant (UTC)' })
+  participantsOpenAt!: string;
+  @ApiProperty({ description: 'The specialist and coordinators may open the room from this instant (UTC)' })
+  staffOpenAt!: string;
+  @ApiProperty({ description: 'Nobody can join from this instant (UTC): the end plus the grace period' })
+  closesAt!: string;
+}
+
+export class OpenedEarlyDto {
+  @ApiProperty() at!: string;
+  @ApiProperty() byName!: string;
+  @ApiProperty() reason!: string;
+}
+
+export class BookingWarningDto {
+  @ApiProperty({
+    enum: ['inside_interpreter_cutoff'],
+    description:
+      'inside_interpreter_cutoff: a coordinator booked a consultation that needs an interpreter, with none booked, ' +
+      'closer to the start than the interpreter cut-off: nobody is asked, coordinators are alerted at once',
+  })
+  code!: 'inside_interpreter_cutoff';
+  @ApiProperty({ example: 60, description: 'The cut-off (INTERPRETER_ESCALATION_CUTOFF_MINUTES)' })
+  cutoffMinutes!: number;
+  @ApiProperty({
+    description: 'In English, for API clients (the web app translates by code)',
+    example:
+      'Booked, but an interpreter is needed and the start is less than 1 hour away (the interpreter cut-off): …',
+  })
+  message!: string;
+}
+
 export class ConsultationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: CONSULTATION_STATUSES }) status!: ConsultationStatus;
@@ -141,5 +181,20 @@ export class ConsultationDto {
   @ApiProperty({ type: ConsultationTimeDto }) time!: ConsultationTimeDto;
   @ApiProperty({ nullable: true }) cancelReason!: string | null;
   @ApiProperty({ nullable: true }) cancelledAt!: string | null;
+  @ApiProperty({ type: JoinWindowDto }) joinWindow!: JoinWindowDto;
+  @ApiProperty({ type: OpenedEarlyDto, nullable: true, description: 'A coordinator\'s "start now"' })
+  openedEarly!: OpenedEarlyDto | null;
+  @ApiProperty({ nullable: true, description: 'When the specialist admitted the patient' })
+  startedAt!: string | null;
+  @ApiProperty({ nullable: true }) endedAt!: string | null;
+  @ApiProperty({ enum: NO_SHOW_PARTIES, nullable: true, description: 'Who did not come (status no_show)' })
+  noShowParty!: NoShowParty | null;
+  @ApiProperty({ enum: END_CAUSES, nullable: true }) endCause!: EndCause | null;
   @ApiProperty({ example: 1 }) version!: number;
+  @ApiPropertyOptional({
+    type: [BookingWarningDto],
+    description:
+      'Booking responses only: what a coordinator should know about a booking that went through (empty when nothing)',
+  })
+  warnings?: BookingWarningDto[];
 }
