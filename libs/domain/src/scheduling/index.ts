@@ -4,3 +4,5 @@ export * from './local-time';
 export * from './working-windows';
 export * from './slots';
 export * from './two-clocks';
+export * from './booking-notice';
+export * from './statutory-holidays';

@@ -101,6 +101,33 @@ describe('slots in two clocks', () => {
     ]);
   });
 
+  it('offers nothing that starts before notBefore (the caller’s notice), a slot exactly at it included', () => {
+    const windows = [{ start: new Date('2026-04-15T00:00:00Z'), end: new Date('2026-04-15T04:00:00Z') }];
+    const slots = findSlots({
+      windows,
+      durationMinutes: 30,
+      busy: [],
+      bufferMinutes: 0,
+      patientHours: null,
+      now: new Date('2026-04-15T00:45:00Z'),
+      notBefore: new Date('2026-04-15T02:45:00Z'),
+    });
+    expect(slots.map((s) => s.start.toISOString())).toEqual([
+      '2026-04-15T03:00:00.000Z',
+      '2026-04-15T03:30:00.000Z',
+    ]);
+    const exact = findSlots({
+      windows,
+      durationMinutes: 30,
+      busy: [],
+      bufferMinutes: 0,
+      patientHours: null,
+      now: new Date('2026-04-15T01:00:00Z'),
+      notBefore: new Date('2026-04-15T03:00:00Z'),
+    });
+    expect(exact[0].start.toISOString()).toBe('2026-04-15T03:00:00.000Z');
+  });
+
   it('checks patient hours on the patient’s own day', () => {
     const slot = { start: new Date('2026-07-01T02:00:00Z'), end: new Date('2026-07-01T02:30:00Z') };
     expect(

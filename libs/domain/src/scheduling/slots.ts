@@ -14,6 +14,8 @@ export interface SlotSearchInput {
   patientHours: PatientHours | null;
   /** Slots must start after this instant. */
   now: Date;
+  /** Slots must also start at or after this instant: now + the caller's booking notice. */
+  notBefore?: Date;
 }
 
 function widen(interval: Interval, minutes: number): Interval {
@@ -45,7 +47,8 @@ export function insideWindows(slot: Interval, windows: readonly Interval[]): boo
 
 /**
  * Cuts working windows into back-to-back slots of the consultation's length and keeps those that start
- * in the future, keep the buffer to busy periods and fall within the patient's waking hours.
+ * in the future and not before `notBefore` (so only bookable slots are offered), keep the buffer to
+ * busy periods and fall within the patient's waking hours.
  */
 export function findSlots(input: SlotSearchInput): Interval[] {
   const slots: Interval[] = [];
@@ -58,6 +61,7 @@ export function findSlots(input: SlotSearchInput): Interval[] {
       const slot = { start: start.toJSDate(), end: end.toJSDate() };
       if (
         slot.start > input.now &&
+        (input.notBefore === undefined || slot.start >= input.notBefore) &&
         clearOfBusy(slot, input.busy, input.bufferMinutes) &&
         (input.patientHours === null || withinPatientHours(slot, input.patientHours))
       ) {

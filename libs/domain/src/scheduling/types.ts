@@ -38,6 +38,8 @@ export interface CalendarDay {
   nameZh: string;
   /** For make-up working days: whose weekday's schedule the day follows, as the calendar lists it. */
   scheduleWeekday: IsoWeekday | null;
+  /** True for a fixed-date statutory holiday assumed because the year's notice is not loaded yet. */
+  provisional?: boolean;
 }
 
 /** How an institution staffs a make-up working day (调休). */
