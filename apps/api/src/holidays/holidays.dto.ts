@@ -67,4 +67,11 @@ export class HolidayYearDto {
   @ApiProperty({ nullable: true }) source!: string | null;
   @ApiProperty({ nullable: true }) loadedAt!: string | null;
   @ApiProperty({ type: [HolidayDayDto] }) days!: HolidayDayDto[];
+  @ApiProperty({
+    type: [HolidayDayDto],
+    description:
+      'While the year is not loaded: the fixed-date statutory holidays (全国年节及纪念日放假办法: 1 Jan, 1–2 May, ' +
+      '1–3 Oct) that availability and slot search count as days off meanwhile; empty once the year is loaded',
+  })
+  statutoryDays!: HolidayDayDto[];
 }

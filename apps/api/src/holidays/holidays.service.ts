@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { IsoWeekday } from '@yiqiao/domain';
+import { statutoryFixedHolidays, type IsoWeekday } from '@yiqiao/domain';
 import { recordAudit, replaceHolidayYear } from '@yiqiao/persistence';
 import type { AuthUser } from '../auth';
 import type { HolidayYearDto, LoadHolidayYearDto } from './holidays.dto';
@@ -26,6 +26,14 @@ export class HolidaysService {
       source: meta?.source ?? null,
       loadedAt: meta ? meta.loaded_at.toISOString() : null,
       days: days.map((d) => (d.scheduleWeekday === null ? { ...d, scheduleWeekday: undefined } : d)),
+      statutoryDays: meta
+        ? []
+        : statutoryFixedHolidays(year).map(({ date, kind, nameZh, nameEn }) => ({
+            date,
+            kind,
+            nameZh,
+            nameEn,
+          })),
     };
   }
 

@@ -56,12 +56,15 @@ export class BoardService {
       to,
       zone: SHANGHAI_ZONE,
       calendarMissingYears: time.calendar.missingYears,
-      calendarDays: [...time.calendar.days.values()].map(({ date: d, kind, nameEn, nameZh }) => ({
-        date: d,
-        kind,
-        nameEn,
-        nameZh,
-      })),
+      calendarDays: [...time.calendar.days.values()].map(
+        ({ date: d, kind, nameEn, nameZh, provisional }) => ({
+          date: d,
+          kind,
+          nameEn,
+          nameZh,
+          provisional: provisional === true,
+        }),
+      ),
       specialists: specialists.map((s) => {
         const booked = busy.get(s.id) ?? [];
         return {

@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type {
   AvailabilityException,
+  BookingNotice,
   CalendarDay,
   Interval,
   IsoWeekday,
   MakeupDayRule,
   WeeklyRule,
 } from '@yiqiao/domain';
-import { yearsBetween } from '@yiqiao/domain';
+import { withStatutoryHolidays, yearsBetween } from '@yiqiao/domain';
 
 export interface InstitutionRules {
   id: string;
@@ -18,6 +19,8 @@ export interface InstitutionRules {
   rescheduleCutoffMinutes: number;
   allowsPatientSelfBooking: boolean;
   makeupRule: MakeupDayRule;
+  /** Minimum notice for a booking's start: patients' own, and coordinators'/administrators'. */
+  notice: BookingNotice;
 }
 
 export interface SpecialistInfo {
@@ -31,8 +34,12 @@ export interface SpecialistInfo {
 }
 
 export interface CalendarRange {
+  /** Loaded calendar rows, plus the fixed-date statutory holidays of missing years (`provisional`). */
   days: Map<string, CalendarDay>;
-  /** Years the range touches whose calendar has not been loaded: flagged, never guessed. */
+  /**
+   * Years the range touches whose calendar has not been loaded: flagged to coordinators. Only the
+   * fixed-date statutory holidays are assumed for them (1 Jan, 1–2 May, 1–3 Oct); nothing else is guessed.
+   */
   missingYears: number[];
 }
 
@@ -48,7 +55,8 @@ export class SchedulingRepository {
   async institutionRules(institutionId: string, manager?: EntityManager): Promise<InstitutionRules> {
     const [row] = await this.db(manager).query(
       `SELECT id, booking_buffer_minutes, cancellation_cutoff_minutes, reschedule_cutoff_minutes,
-              allows_patient_self_booking, makeup_day_rule, makeup_fixed_weekday
+              allows_patient_self_booking, makeup_day_rule, makeup_fixed_weekday,
+              patient_booking_notice_minutes, coordinator_booking_notice_minutes
          FROM institutions WHERE id = $1`,
       [institutionId],
     );
@@ -62,6 +70,10 @@ export class SchedulingRepository {
         row.makeup_day_rule === 'fixed_weekday'
           ? { kind: 'fixed_weekday', weekday: row.makeup_fixed_weekday as IsoWeekday }
           : { kind: 'calendar_weekday' },
+      notice: {
+        patientMinutes: row.patient_booking_notice_minutes,
+        coordinatorMinutes: row.coordinator_booking_notice_minutes,
+      },
     };
   }
 
@@ -170,21 +182,20 @@ export class SchedulingRepository {
       name_zh: string;
       schedule_weekday: IsoWeekday | null;
     }[];
-    return {
-      days: new Map(
-        rows.map((r) => [
-          r.date,
-          {
-            date: r.date,
-            kind: r.kind,
-            nameEn: r.name_en,
-            nameZh: r.name_zh,
-            scheduleWeekday: r.schedule_weekday,
-          },
-        ]),
-      ),
-      missingYears: years.filter((y) => !loaded.some((l) => Number(l.year) === y)),
-    };
+    const missingYears = years.filter((y) => !loaded.some((l) => Number(l.year) === y));
+    const days = new Map(
+      rows.map((r) => [
+        r.date,
+        {
+          date: r.date,
+          kind: r.kind,
+          nameEn: r.name_en,
+          nameZh: r.name_zh,
+          scheduleWeekday: r.schedule_weekday,
+        },
+      ]),
+    );
+    return { days: withStatutoryHolidays(days, missingYears, from, to), missingYears };
   }
 
   /** Live bookings of these people overlapping a range, optionally ignoring one consultation. */

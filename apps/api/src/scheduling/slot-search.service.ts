@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { findSlots, PatientHours, shanghaiDate, TwoClockSpan, twoClocks, Clock } from '@yiqiao/domain';
+import {
+  Clock,
+  findSlots,
+  noticeBoundary,
+  noticeMinutesFor,
+  PatientHours,
+  Role,
+  shanghaiDate,
+  TwoClockSpan,
+  twoClocks,
+} from '@yiqiao/domain';
 import { SchedulingRepository, SpecialistInfo } from './scheduling.repository';
 import { consultationMinutes, shanghaiRange, WorkingTimeService } from './working-time.service';
 
@@ -13,6 +23,8 @@ export interface SlotSearch {
   patientHours: PatientHours;
   /** Coordinators see slots in years without a loaded holiday calendar (flagged); patients do not. */
   includeUnconfirmedYears: boolean;
+  /** Who asks: only slots they could book are offered (patients' notice for patients, else coordinators'). */
+  callerRole: Role;
 }
 
 export interface Slot extends TwoClockSpan {
@@ -29,6 +41,8 @@ export interface CalendarNotice {
   kind: 'holiday' | 'makeup_workday';
   nameEn: string;
   nameZh: string;
+  /** A fixed-date statutory holiday assumed because the year's notice is not loaded yet. */
+  provisional: boolean;
 }
 
 export interface SlotSearchResult {
@@ -64,13 +78,17 @@ export class SlotSearchService {
     for (const specialist of search.specialists) {
       const durationMinutes = consultationMinutes(specialist, search.departmentId);
       const departmentId = search.departmentId ?? specialist.departments[0]?.id ?? null;
+      const institution = institutions.get(specialist.institutionId);
       const found = findSlots({
         windows: windows.get(specialist.id) ?? [],
         durationMinutes,
         busy: [...(busy.get(specialist.id) ?? []), ...patientBusy],
-        bufferMinutes: institutions.get(specialist.institutionId)?.bufferMinutes ?? 0,
+        bufferMinutes: institution?.bufferMinutes ?? 0,
         patientHours: search.patientHours,
         now,
+        notBefore: institution
+          ? noticeBoundary(now, noticeMinutesFor(search.callerRole, institution.notice))
+          : undefined,
       });
       for (const slot of found) {
         const calendarConfirmed = !missing.has(Number(shanghaiDate(slot.start).slice(0, 4)));
@@ -91,11 +109,12 @@ export class SlotSearchService {
     return {
       slots,
       calendarMissingYears: calendar.missingYears,
-      calendarDays: [...calendar.days.values()].map(({ date, kind, nameEn, nameZh }) => ({
+      calendarDays: [...calendar.days.values()].map(({ date, kind, nameEn, nameZh, provisional }) => ({
         date,
         kind,
         nameEn,
         nameZh,
+        provisional: provisional === true,
       })),
     };
   }

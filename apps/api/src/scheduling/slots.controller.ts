@@ -34,7 +34,11 @@ export class SlotsController {
     summary: 'Free consultation slots, in UTC, Shanghai time and the patient’s time',
     description:
       'Respects weekly availability (Asia/Shanghai), exceptions, mainland holidays and make-up days, live bookings ' +
-      'of the specialist and the patient, the institution’s buffer and the patient’s waking hours (default 07:00–22:00).',
+      'of the specialist and the patient, the institution’s buffer and the patient’s waking hours (default 07:00–22:00). ' +
+      'Only slots the caller could book are offered: for a patient, from now + the institution’s patient booking ' +
+      'notice (default 2 h); for staff, from now + the coordinators’ notice (default 0). In a year whose holiday ' +
+      'notice is not loaded (calendarMissingYears), the fixed-date statutory holidays (1 Jan, 1–2 May, 1–3 Oct) ' +
+      'are still kept free and listed in calendarDays with provisional: true.',
   })
   @ApiOkResponse({ type: SlotSearchResponseDto })
   async search(@CurrentUser() user: AuthUser, @Query() query: SlotQueryDto): Promise<SlotSearchResponseDto> {
@@ -56,6 +60,7 @@ export class SlotsController {
         latest: query.latestLocal ?? DEFAULT_PATIENT_LATEST,
       },
       includeUnconfirmedYears: user.role !== 'patient',
+      callerRole: user.role,
     });
   }
 

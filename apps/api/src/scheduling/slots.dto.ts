@@ -92,6 +92,12 @@ export class CalendarNoticeDto {
   @ApiProperty({ enum: ['holiday', 'makeup_workday'] }) kind!: 'holiday' | 'makeup_workday';
   @ApiProperty({ example: 'National Day make-up working day' }) nameEn!: string;
   @ApiProperty({ example: '国庆节调休上班' }) nameZh!: string;
+  @ApiProperty({
+    description:
+      "True for a fixed-date statutory holiday (1 Jan, 1–2 May, 1–3 Oct) assumed because the year's notice is not loaded yet",
+    example: false,
+  })
+  provisional!: boolean;
 }
 
 export class SlotSearchResponseDto {
