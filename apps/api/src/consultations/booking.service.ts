@@ -49,18 +49,21 @@ export class BookingService {
       end: start.plus({ minutes: consultationMinutes(specialist, departmentId) }).toJSDate(),
     };
 
+    const shared = sharedLanguages(patient.spokenLanguages, specialist.spokenLanguages);
+
     return this.runner.run(context, async (manager, parties) => {
-      await this.rules.assertBookable(manager, {
+      const warnings = await this.rules.assertBookable(manager, {
         specialist,
         departmentId,
         span,
         bufferMinutes: institution.bufferMinutes,
         ignoreConsultationId: null,
         requireConfirmedCalendar: user.role === 'patient',
+        actorRole: user.role,
+        interpreterNeeded: shared.length === 0 && !interpreter,
       });
       if (dto.requestId)
         await this.markRequestScheduled(manager, dto.requestId, patient.id, specialist.institutionId);
-      const shared = sharedLanguages(patient.spokenLanguages, specialist.spokenLanguages);
       const [row] = (await manager.query(
         `INSERT INTO consultations (request_id, institution_id, department_id, specialist_id, patient_id, interpreter_id,
            status, starts_at, ends_at, interpreter_required, patient_language, specialist_language, created_by)
@@ -106,7 +109,7 @@ export class BookingService {
       const view = await loadConsultation(manager, row.id);
       return {
         statusCode: 201,
-        body: toConsultationDto(view as NonNullable<typeof view>),
+        body: { ...toConsultationDto(view as NonNullable<typeof view>), warnings },
         change: { kind: 'booked', consultationId: row.id, actorId: user.id },
       };
     });

@@ -68,6 +68,8 @@ export class ConsultationChangesService {
         bufferMinutes: institution.bufferMinutes,
         ignoreConsultationId: row.id,
         requireConfirmedCalendar: user.role === 'patient',
+        actorRole: user.role,
+        interpreterNeeded: row.interpreter_required && row.interpreter_id === null,
       });
       const released = await this.rules.releaseBookings(manager, row.id);
       parties.push(...released);

@@ -151,8 +151,8 @@ export class BookingWarningDto {
   @ApiProperty({
     enum: ['inside_interpreter_cutoff'],
     description:
-      'inside_interpreter_cutoff: a coordinator booked a consultation that needs an interpreter, with none booked, ' +
-      'closer to the start than the interpreter cut-off: nobody is asked, coordinators are alerted at once',
+      'inside_interpreter_cutoff: staff booked a consultation that still needs an interpreter with its start ' +
+      'within the interpreter cut-off (INTERPRETER_ESCALATION_CUTOFF_MINUTES), so one may not be found in time',
   })
   code!: 'inside_interpreter_cutoff';
   @ApiProperty({ example: 60, description: 'The cut-off (INTERPRETER_ESCALATION_CUTOFF_MINUTES)' })
@@ -160,7 +160,7 @@ export class BookingWarningDto {
   @ApiProperty({
     description: 'In English, for API clients (the web app translates by code)',
     example:
-      'Booked, but an interpreter is needed and the start is less than 1 hour away (the interpreter cut-off): …',
+      'Booked, but an interpreter is still needed and the start is within 1 hour (the interpreter cut-off): …',
   })
   message!: string;
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { INTERPRETER_POLICY, loadInterpreterPolicy } from '../interpreters/interpreter-policy';
 import { BoardController } from './board.controller';
 import { BoardService } from './board.service';
 import { IdempotencyService } from './idempotency.service';
@@ -12,6 +13,8 @@ import { WorkingTimeService } from './working-time.service';
 @Module({
   controllers: [SlotsController, BoardController],
   providers: [
+    // The interpreter cut-off (INTERPRETER_ESCALATION_CUTOFF_MINUTES) behind the booking warning.
+    { provide: INTERPRETER_POLICY, useFactory: () => loadInterpreterPolicy() },
     BoardService,
     IdempotencyService,
     PeopleRepository,
@@ -20,6 +23,7 @@ import { WorkingTimeService } from './working-time.service';
     WorkingTimeService,
   ],
   exports: [
+    INTERPRETER_POLICY,
     IdempotencyService,
     PeopleRepository,
     SchedulingRepository,
