@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { SHANGHAI_ZONE } from '@yiqiao/domain/time-zones';
+import { now } from './clock';
 
 export { SHANGHAI_ZONE };
 
@@ -19,7 +20,7 @@ export function sameOffset(zoneA: string, zoneB: string, iso: string): boolean {
   return instant.setZone(zoneA).offset === instant.setZone(zoneB).offset;
 }
 
-export function startOfWeekIn(zone: string, reference: DateTime = DateTime.now()): DateTime {
+export function startOfWeekIn(zone: string, reference: DateTime = now()): DateTime {
   return reference.setZone(zone).startOf('week');
 }
 
@@ -28,5 +29,5 @@ export function isoDate(time: DateTime): string {
 }
 
 export function minutesUntil(iso: string): number {
-  return Math.round(DateTime.fromISO(iso).diffNow('minutes').minutes);
+  return Math.round(DateTime.fromISO(iso).diff(now(), 'minutes').minutes);
 }

@@ -1,16 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { DateTime } from 'luxon';
 import { listConsultations } from '../../api/consultations';
 import { Show, useLoad } from '../../components/async';
 import { ConsultationList } from '../../components/consultation-list';
 import { usePolling } from '../../components/use-polling';
 import { SHANGHAI_ZONE } from '../../time/format';
+import { now } from '../../time/clock';
 
 /** Sessions happening now (patient waiting, call running) and the rest of today; a coordinator can join any. */
 export function LivePage() {
   const { t } = useTranslation();
   const loaded = useLoad(async () => {
-    const today = DateTime.now().setZone(SHANGHAI_ZONE).toISODate() ?? undefined;
+    const today = now().setZone(SHANGHAI_ZONE).toISODate() ?? undefined;
     const [waiting, running, later] = await Promise.all([
       listConsultations({ status: 'waiting' }),
       listConsultations({ status: 'in_progress' }),

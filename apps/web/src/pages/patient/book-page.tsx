@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { DateTime } from 'luxon';
 import { get } from '../../api/client';
 import { bookConsultation, searchSlots } from '../../api/consultations';
 import type { Department, Slot } from '../../api/types';
 import { describeError, ErrorMessage, Show, useLoad } from '../../components/async';
 import { SlotPicker, slotKey } from '../../components/slot-picker';
 import { SHANGHAI_ZONE } from '../../time/format';
+import { now } from '../../time/clock';
 
 interface Institution {
   id: string;
@@ -36,7 +36,7 @@ export function BookPage() {
     setSlots(null);
     setChosen(null);
     if (!id) return;
-    const today = DateTime.now().setZone(SHANGHAI_ZONE);
+    const today = now().setZone(SHANGHAI_ZONE);
     try {
       const result = await searchSlots({
         departmentId: id,

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { DateTime } from 'luxon';
 import { getConsultation, rescheduleConsultation, searchSlots } from '../../api/consultations';
 import type { Slot } from '../../api/types';
 import { describeError, ErrorMessage, Show, useLoad } from '../../components/async';
 import { SlotPicker, slotKey } from '../../components/slot-picker';
 import { TwoClocks } from '../../components/two-clocks';
 import { SHANGHAI_ZONE } from '../../time/format';
+import { now } from '../../time/clock';
 
 /** Move a consultation to another free slot of the same specialist (within the hospital's policy). */
 export function ReschedulePage() {
@@ -19,7 +19,7 @@ export function ReschedulePage() {
   const [error, setError] = useState<string | null>(null);
   const loaded = useLoad(async () => {
     const consultation = await getConsultation(id);
-    const today = DateTime.now().setZone(SHANGHAI_ZONE);
+    const today = now().setZone(SHANGHAI_ZONE);
     const search = await searchSlots({
       specialistId: consultation.specialist.id,
       patientId: consultation.patient.id,

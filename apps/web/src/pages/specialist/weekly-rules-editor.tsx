@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { DateTime } from 'luxon';
 import type { WeeklyRule } from '../../api/types';
 import { SHANGHAI_ZONE } from '../../time/format';
+import { now } from '../../time/clock';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -16,7 +16,7 @@ export function WeeklyRulesEditor({
   const { t } = useTranslation();
   const update = (index: number, patch: Partial<WeeklyRule>) =>
     onChange(rules.map((r, i) => (i === index ? { ...r, ...patch } : r)));
-  const today = DateTime.now().setZone(SHANGHAI_ZONE).toISODate() ?? '';
+  const today = now().setZone(SHANGHAI_ZONE).toISODate() ?? '';
   return (
     <>
       <table className="rules">
