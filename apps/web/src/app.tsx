@@ -9,6 +9,7 @@ import { BoardPage } from './pages/coordinator/board-page';
 import { BookingPage } from './pages/coordinator/booking-page';
 import { InboxPage } from './pages/coordinator/inbox-page';
 import { LivePage } from './pages/coordinator/live-page';
+import { ConsultationPage } from './pages/consultation-page';
 import { ConsultationsPage } from './pages/consultations-page';
 import { GuestCallPage } from './pages/guest/guest-call-page';
 import { GuestCheckPage } from './pages/guest/guest-check-page';
@@ -55,6 +56,7 @@ export function App() {
                     <Route path="patient/consents" element={<ConsentsPage />} />
                     <Route path="patient/book" element={<BookPage />} />
                     <Route path="consultations" element={<ConsultationsPage />} />
+                    <Route path="consultations/:id" element={<ConsultationPage />} />
                     <Route path="consultations/:id/reschedule" element={<ReschedulePage />} />
                     <Route path="consultations/:id/check" element={<PrecheckPage />} />
                     <Route path="consultations/:id/call" element={<CallPage />} />

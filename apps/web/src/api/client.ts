@@ -1,12 +1,19 @@
 import { webConfig } from '../config';
 
-/** An error answer of the api, carrying its human-readable message(s). */
+/** An error answer of the api, carrying its human-readable message(s) and its JSON body. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** the answer's JSON body (machine-readable `code` and details), when it had one */
+    readonly body: Record<string, unknown> = {},
   ) {
     super(message);
+  }
+
+  /** The machine-readable code of the answer (`join_window_not_open`, …), if any. */
+  get code(): string | undefined {
+    return typeof this.body.code === 'string' ? this.body.code : undefined;
   }
 }
 
@@ -43,15 +50,18 @@ export function whenSignedOut(callback: () => void): void {
   onSignedOut = callback;
 }
 
-async function messageOf(response: Response): Promise<string> {
+async function errorOf(response: Response): Promise<ApiError> {
+  let body: Record<string, unknown> = {};
   try {
-    const body = (await response.json()) as { message?: string | string[] };
-    if (Array.isArray(body.message)) return body.message.join('; ');
-    if (body.message) return body.message;
+    const parsed: unknown = await response.json();
+    if (parsed && typeof parsed === 'object') body = parsed as Record<string, unknown>;
   } catch {
     // not JSON
   }
-  return `HTTP ${response.status}`;
+  const message = body.message;
+  if (Array.isArray(message)) return new ApiError(response.status, message.join('; '), body);
+  if (typeof message === 'string' && message) return new ApiError(response.status, message, body);
+  return new ApiError(response.status, `HTTP ${response.status}`, body);
 }
 
 /**
@@ -63,7 +73,7 @@ export async function publicRequest<T>(method: 'GET' | 'POST', path: string): Pr
     method,
     headers: { Accept: 'application/json' },
   });
-  if (!response.ok) throw new ApiError(response.status, await messageOf(response));
+  if (!response.ok) throw await errorOf(response);
   return (await response.json()) as T;
 }
 
@@ -95,7 +105,7 @@ export async function authorizedFetch(
     setTokens(null);
     onSignedOut();
   }
-  if (!response.ok) throw new ApiError(response.status, await messageOf(response));
+  if (!response.ok) throw await errorOf(response);
   return response;
 }
 

@@ -1,6 +1,6 @@
 import type { ConsultationStatus } from '@yiqiao/domain/consultation-status';
 import { get, post, query } from './client';
-import { itemsOf, type Consultation, type PageOf, type SlotSearch } from './types';
+import { itemsOf, type BookedConsultation, type Consultation, type PageOf, type SlotSearch } from './types';
 
 export async function listConsultations(
   params: { from?: string; to?: string; status?: ConsultationStatus } = {},
@@ -38,6 +38,11 @@ export function bookConsultation(body: {
   startsAt: string;
   interpreterId?: string;
   requestId?: string;
-}): Promise<Consultation> {
-  return post<Consultation>('/consultations', body);
+}): Promise<BookedConsultation> {
+  return post<BookedConsultation>('/consultations', body);
+}
+
+/** Coordinator: opens the room now, before the usual lead time, for a recorded reason. */
+export function startConsultationNow(id: string, reason: string): Promise<Consultation> {
+  return post<Consultation>(`/consultations/${encodeURIComponent(id)}/start-now`, { reason });
 }

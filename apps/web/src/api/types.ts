@@ -1,4 +1,4 @@
-import type { ConsultationStatus } from '@yiqiao/domain/consultation-status';
+import type { ConsultationStatus, EndCause, NoShowParty } from '@yiqiao/domain/consultation-status';
 import type { Locale } from '@yiqiao/domain/locales';
 import type { Role } from '@yiqiao/domain/roles';
 
@@ -39,7 +39,36 @@ export interface Consultation {
   interpreterRequired: boolean;
   time: { startsAt: string; endsAt: string; shanghai: ZonedSpan; patient: ZonedSpan };
   cancelReason: string | null;
+  /** when each side may join; after a coordinator's "start now" both open-at instants are that moment */
+  joinWindow: JoinWindow;
+  openedEarly: OpenedEarly | null;
+  /** who did not come, when the status is no_show */
+  noShowParty: NoShowParty | null;
+  endCause: EndCause | null;
   version: number;
+}
+
+/** ISO UTC instants: patients, guests and interpreters from `participantsOpenAt`, staff from `staffOpenAt`. */
+export interface JoinWindow {
+  participantsOpenAt: string;
+  staffOpenAt: string;
+  closesAt: string;
+}
+
+/** A coordinator opened the room before the usual lead time ("start now"). */
+export interface OpenedEarly {
+  at: string;
+  byName: string;
+  reason: string;
+}
+
+/** The api's answer to a coordinator's booking: warnings (e.g. inside the interpreter cut-off) ride along. */
+export type BookedConsultation = Consultation & { warnings?: BookingWarning[] };
+
+export interface BookingWarning {
+  code: 'inside_interpreter_cutoff' | string;
+  cutoffMinutes?: number;
+  message: string;
 }
 
 export interface ZonedSpan {
@@ -173,6 +202,8 @@ export interface DeliveryStatus {
 export interface BoardConsultation {
   id: string;
   status: ConsultationStatus;
+  /** who did not come, when the api tells it (status no_show) */
+  noShowParty?: NoShowParty | null;
   patientName: string;
   interpreterRequired: boolean;
   interpreterName: string | null;
@@ -252,4 +283,6 @@ export interface GuestInvitation {
     institutionNameZh: string | null;
   };
   joinable: boolean;
+  /** when the guest may join (ISO UTC instants) */
+  joinWindow: { opensAt: string; closesAt: string };
 }

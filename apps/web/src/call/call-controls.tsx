@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { DevicePickers } from './device-pickers';
+import { SignalRequestError } from './signal';
 import { useDeviceList, type DevicePrefs } from './devices';
 import type { CallSession } from './call-session';
 import type { CallState } from './call-state';
@@ -54,16 +56,66 @@ export function CallControls({
       >
         {t('call.leave')}
       </button>
-      {canEnd && (
+      {canEnd && <EndButton session={session} />}
+    </div>
+  );
+}
+
+type EndStep = 'idle' | 'confirming' | 'ending' | 'not_started' | 'failed';
+
+/**
+ * "End consultation" for everyone, after a confirmation. The SFU refuses while nobody has been
+ * admitted (`not_started`): the consultation is then recorded when its window closes.
+ */
+function EndButton({ session }: { session: CallSession }) {
+  const { t } = useTranslation();
+  const [step, setStep] = useState<EndStep>('idle');
+
+  async function end() {
+    setStep('ending');
+    try {
+      await session.endForEveryone();
+      setStep('idle');
+    } catch (error) {
+      // compared as text: the code is newer than some SFU contracts this app may meet
+      const code: string | undefined = error instanceof SignalRequestError ? error.code : undefined;
+      setStep(code === 'not_started' ? 'not_started' : 'failed');
+    }
+  }
+
+  if (step === 'confirming' || step === 'ending')
+    return (
+      <span className="end-confirm" role="group" aria-label={t('call.endConfirm')}>
+        <span>{t('call.endConfirm')}</span>
         <button
           type="button"
           className="danger"
-          data-testid="end-call"
-          onClick={() => void session.endForEveryone()}
+          data-testid="confirm-end"
+          disabled={step === 'ending'}
+          onClick={() => void end()}
         >
-          {t('call.end')}
+          {t('call.endConfirmYes')}
         </button>
+        <button type="button" className="secondary" onClick={() => setStep('idle')}>
+          {t('call.endConfirmNo')}
+        </button>
+      </span>
+    );
+  return (
+    <>
+      <button type="button" className="danger" data-testid="end-call" onClick={() => setStep('confirming')}>
+        {t('call.end')}
+      </button>
+      {step === 'not_started' && (
+        <p className="notice" role="alert" data-testid="end-not-started">
+          {t('call.endNotStarted')}
+        </p>
       )}
-    </div>
+      {step === 'failed' && (
+        <p className="error" role="alert">
+          {t('call.endFailed')}
+        </p>
+      )}
+    </>
   );
 }

@@ -2,7 +2,11 @@ import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ADMITTING_ROLES, ENDING_ROLES, type JoinResponse } from '@yiqiao/contracts/sfu';
+import { getConsultation } from '../api/consultations';
 import { useUser } from '../auth/auth-context';
+import { useLoad } from '../components/async';
+import { TwoClocks } from '../components/two-clocks';
+import type { JoinRefusal } from '../time/join-window';
 import { GUEST_INVITING_ROLES } from '../pages/guests/guest-rules';
 import { playWaitingChime } from './alert-sound';
 import { CallControls } from './call-controls';
@@ -23,13 +27,17 @@ export function CallPage() {
   const user = useUser();
   const { id = '' } = useParams();
   const join = useCallback(() => fetchJoin(id), [id]);
+  // for the waiting room's "starts at"; the call does not wait for it
+  const consultation = useLoad(() => getConsultation(id), [id]);
   return (
     <CallView
       consultationId={id}
       fetchJoin={join}
       timeZone={user.timeZone}
-      outcome={(phase, error) => (
-        <CallOutcome phase={phase} error={error} consultationId={id} role={user.role} />
+      startsAt={consultation.data?.time.startsAt}
+      otherZone={consultation.data?.patient.timeZone}
+      outcome={(phase, error, refusal) => (
+        <CallOutcome phase={phase} error={error} refusal={refusal} consultationId={id} role={user.role} />
       )}
       aside={
         GUEST_INVITING_ROLES.includes(user.role) && (
@@ -50,6 +58,8 @@ export function CallView({
   consultationId: id,
   fetchJoin,
   timeZone,
+  startsAt,
+  otherZone,
   outcome,
   aside,
 }: {
@@ -57,8 +67,12 @@ export function CallView({
   fetchJoin: () => Promise<JoinResponse>;
   /** chat times are shown in this zone */
   timeZone: string;
+  /** the consultation's start, told in the waiting room (in both clocks) once known */
+  startsAt?: string;
+  /** the second clock beside the viewer's own (the patient's zone for staff); Shanghai by default */
+  otherZone?: string;
   /** what the person sees once they are out of the call */
-  outcome(phase: CallPhase, error: string | null): ReactNode;
+  outcome(phase: CallPhase, error: string | null, refusal: JoinRefusal | null): ReactNode;
   /** shown under the participants */
   aside?: ReactNode;
 }) {
@@ -87,7 +101,7 @@ export function CallView({
     );
 
   const phase = state.phase;
-  if (FINAL_PHASES.includes(phase)) return outcome(phase, state.error);
+  if (FINAL_PHASES.includes(phase)) return outcome(phase, state.error, state.joinRefusal);
 
   const role = state.self?.role;
   const isStaff = role !== undefined && ADMITTING_ROLES.includes(role);
@@ -123,6 +137,11 @@ export function CallView({
       {phase === 'waiting' && (
         <div className="waiting-room" data-testid="waiting-room">
           <h1>{t('call.waitingTitle')}</h1>
+          {startsAt && (
+            <p className="waiting-starts" data-testid="waiting-starts-at">
+              {t('call.startsAt')} <TwoClocks iso={startsAt} otherZone={otherZone} />
+            </p>
+          )}
           <p>{t('call.waitingBody')}</p>
         </div>
       )}

@@ -19,6 +19,13 @@ import { inboundStats, roundTripSeconds, type InboundStats } from './media-stats
 import { MediaLink, MediaLinkClosed } from './media-link';
 import { request, SignalRequestError } from './signal';
 import { INITIAL_CALL_STATE, type CallPhase, type CallState, type RemoteMedia } from './call-state';
+import { joinRefusalOf } from '../time/join-window';
+
+/** `room:ended`: who ended it (null when the system did) and why (the window closing). */
+interface RoomEndedNotice {
+  endedBy?: string | null;
+  reason?: string;
+}
 
 /** What this client sends from the person's own devices. */
 type LocalSource = 'mic' | 'camera';
@@ -67,7 +74,9 @@ export class CallSession {
     try {
       this.join = await this.fetchJoin();
     } catch (error) {
-      this.set({ phase: 'failed', error: messageOf(error) });
+      const refusal = joinRefusalOf(error);
+      // a refusal is explained in the reader's words (the opening time in both clocks), not the api's
+      this.set({ phase: 'failed', joinRefusal: refusal, error: refusal ? null : messageOf(error) });
       return;
     }
     const socket = io(`${this.join.sfuUrl.replace(/\/$/, '')}${this.join.namespace}`, {
@@ -108,7 +117,9 @@ export class CallSession {
     socket.on(ServerEvent.Removed, ({ reason }: RemovedNotice) =>
       this.finish(reason === 'invitation_withdrawn' ? 'withdrawn' : 'removed'),
     );
-    socket.on(ServerEvent.Ended, () => this.finish('ended'));
+    socket.on(ServerEvent.Ended, (notice?: RoomEndedNotice) =>
+      this.finish(notice?.reason === 'window_closed' ? 'time_over' : 'ended'),
+    );
     socket.on(ServerEvent.WaitingJoined, (who: ParticipantInfo) => {
       this.upsertParticipant(who);
       this.onWaitingAlert(who);

@@ -1,4 +1,5 @@
 import type { ChatMessage, ParticipantInfo, SignalErrorCode } from '@yiqiao/contracts/sfu';
+import type { JoinRefusal } from '../time/join-window';
 
 // What a call looks like to the person in it: the state `CallSession` publishes to the UI.
 
@@ -11,6 +12,8 @@ export type CallPhase =
   | 'removed'
   | 'withdrawn'
   | 'ended'
+  /** the consultation's join window closed: the room was ended for everyone */
+  | 'time_over'
   | 'left'
   | 'failed';
 
@@ -20,6 +23,7 @@ export const FINAL_PHASES: readonly CallPhase[] = [
   'removed',
   'withdrawn',
   'ended',
+  'time_over',
   'left',
   'failed',
 ];
@@ -49,6 +53,8 @@ export interface CallState {
   /** name of the staff member who muted our microphone, until we dismiss the notice or unmute */
   mutedBy: string | null;
   muteRefusal: MuteRefusal | null;
+  /** the api would not let us in (window not open yet, closed, consultation over) */
+  joinRefusal: JoinRefusal | null;
   error: string | null;
 }
 
@@ -63,5 +69,6 @@ export const INITIAL_CALL_STATE: CallState = {
   cameraOff: false,
   mutedBy: null,
   muteRefusal: null,
+  joinRefusal: null,
   error: null,
 };

@@ -2,11 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { io } from 'socket.io-client';
 import type { IceServer, JoinResponse } from '@yiqiao/contracts/sfu';
+import { joinRefusalOf, type JoinRefusal } from '../time/join-window';
 
 export type NetworkResult =
   | { state: 'checking' }
   | { state: 'ok'; signallingMs: number; candidates: number }
-  | { state: 'failed'; reason: string };
+  | { state: 'failed'; reason: string }
+  /** the api would not mint a join token now (window not open, closed): said by the device check */
+  | { state: 'refused'; refusal: JoinRefusal };
 
 const CHECK_TIMEOUT_MS = 8000;
 
@@ -63,7 +66,7 @@ export function NetworkCheck({
   consultationId: string;
   /** how this person gets a join token: signed in, or with a guest's invitation link */
   fetchJoin: () => Promise<JoinResponse>;
-  onResult(ok: boolean): void;
+  onResult(ok: boolean, refusal: JoinRefusal | null): void;
 }) {
   const { t } = useTranslation();
   const joinRef = useRef(fetchJoin);
@@ -74,14 +77,15 @@ export function NetworkCheck({
     let live = true;
     setResult({ state: 'checking' });
     checkNetwork(consultationId, () => joinRef.current())
-      .catch((e: unknown): NetworkResult => ({
-        state: 'failed',
-        reason: e instanceof Error ? e.message : String(e),
-      }))
+      .catch((e: unknown): NetworkResult => {
+        const refusal = joinRefusalOf(e);
+        if (refusal) return { state: 'refused', refusal };
+        return { state: 'failed', reason: e instanceof Error ? e.message : String(e) };
+      })
       .then((r) => {
         if (!live) return;
         setResult(r);
-        onResult(r.state === 'ok');
+        onResult(r.state === 'ok', r.state === 'refused' ? r.refusal : null);
       });
     return () => {
       live = false;
@@ -91,6 +95,7 @@ export function NetworkCheck({
     <div className="network-check" role="status" data-state={result.state}>
       {result.state === 'checking' && t('precheck.networkChecking')}
       {result.state === 'ok' && t('precheck.networkOk', { ms: result.signallingMs })}
+      {result.state === 'refused' && t('precheck.networkNotChecked')}
       {result.state === 'failed' && (
         <>
           {t('precheck.networkFailed', { reason: result.reason })}{' '}

@@ -2,6 +2,12 @@ import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { JoinResponse } from '@yiqiao/contracts/sfu';
+import { getConsultation } from '../api/consultations';
+import { useUser } from '../auth/auth-context';
+import { Show, useLoad } from '../components/async';
+import { InsideJoinWindow, JoinRefusalNotice } from '../components/join-action';
+import { usePolling } from '../components/use-polling';
+import { JOINABLE_STATUSES, windowFor, type JoinRefusal } from '../time/join-window';
 import { DevicePickers } from './device-pickers';
 import { loadDevicePrefs, saveDevicePrefs, useDeviceList, useLocalMedia, type DevicePrefs } from './devices';
 import { fetchJoin } from './join-api';
@@ -15,14 +21,32 @@ export function PrecheckPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const navigate = useNavigate();
+  const user = useUser();
   const join = useCallback(() => fetchJoin(id), [id]);
+  // the window may open early (a coordinator's "start now"): look again now and then
+  const loaded = useLoad(() => getConsultation(id), [id]);
+  usePolling(loaded.reload, 15_000);
+  const back = <Link to="/consultations">{t('common.back')}</Link>;
   return (
-    <DeviceCheck
-      consultationId={id}
-      fetchJoin={join}
-      onContinue={() => void navigate(`/consultations/${id}/call`)}
-      footer={<Link to="/consultations">{t('common.back')}</Link>}
-    />
+    <Show loaded={loaded}>
+      {(c) =>
+        JOINABLE_STATUSES.includes(c.status) ? (
+          <InsideJoinWindow window={windowFor(c, user.role)}>
+            <DeviceCheck
+              consultationId={id}
+              fetchJoin={join}
+              onContinue={() => void navigate(`/consultations/${id}/call`)}
+              footer={back}
+            />
+          </InsideJoinWindow>
+        ) : (
+          <section className="card narrow">
+            <JoinRefusalNotice refusal={{ code: 'not_joinable', opensAt: null, closesAt: null }} />
+            <p>{back}</p>
+          </section>
+        )
+      }
+    </Show>
   );
 }
 
@@ -46,7 +70,11 @@ export function DeviceCheck({
   const { stream, error } = useLocalMedia(prefs);
   const devices = useDeviceList(stream);
   const [networkOk, setNetworkOk] = useState<boolean | null>(null);
-  const onNetwork = useCallback((ok: boolean) => setNetworkOk(ok), []);
+  const [refusal, setRefusal] = useState<JoinRefusal | null>(null);
+  const onNetwork = useCallback((ok: boolean, refused: JoinRefusal | null) => {
+    setNetworkOk(ok);
+    setRefusal(refused);
+  }, []);
   const cameraOk = Boolean(stream?.getVideoTracks().length);
 
   function choose(next: DevicePrefs) {
@@ -83,14 +111,18 @@ export function DeviceCheck({
                   : t('precheck.networkProblem')}
             </li>
           </ul>
-          <button
-            type="button"
-            data-testid="continue-to-call"
-            disabled={!cameraOk || networkOk === null}
-            onClick={onContinue}
-          >
-            {t('precheck.continue')}
-          </button>
+          {refusal ? (
+            <JoinRefusalNotice refusal={refusal} />
+          ) : (
+            <button
+              type="button"
+              data-testid="continue-to-call"
+              disabled={!cameraOk || networkOk === null}
+              onClick={onContinue}
+            >
+              {t('precheck.continue')}
+            </button>
+          )}
           {footer}
         </div>
       </div>

@@ -3,10 +3,11 @@ import { Link } from 'react-router';
 import type { Consultation } from '../api/types';
 import { useUser } from '../auth/auth-context';
 import { canHaveGuests, GUEST_INVITING_ROLES } from '../pages/guests/guest-rules';
+import { EndCauseNote, OpenedEarlyNote } from './consultation-outcome';
+import { JoinAction } from './join-action';
+import { canStartNow } from './start-now';
 import { StatusBadge } from './status-badge';
 import { TwoClocks } from './two-clocks';
-
-const JOINABLE = ['scheduled', 'waiting', 'in_progress'];
 
 /** Consultations with the actions the viewer's role has on each. */
 export function ConsultationList({
@@ -22,12 +23,11 @@ export function ConsultationList({
   return (
     <ul className="consultation-list">
       {consultations.map((c) => {
-        const joinable = JOINABLE.includes(c.status);
         return (
           <li key={c.id} className="card" data-testid="consultation" data-id={c.id} data-status={c.status}>
             <div className="row">
               <TwoClocks iso={c.time.startsAt} otherZone={c.patient.timeZone} />
-              <StatusBadge status={c.status} />
+              <StatusBadge status={c.status} noShowParty={c.noShowParty} />
             </div>
             <p className="people">
               <span>
@@ -44,15 +44,17 @@ export function ConsultationList({
                 </span>
               )}
             </p>
+            <OpenedEarlyNote consultation={c} />
+            <EndCauseNote consultation={c} />
             <div className="actions">
-              {joinable && user.role === 'patient' && (
-                <Link className="button" to={`/consultations/${c.id}/check`} data-testid="check-and-join">
-                  {t('consultations.checkAndJoin')}
-                </Link>
-              )}
-              {joinable && user.role !== 'patient' && (
-                <Link className="button" to={`/consultations/${c.id}/call`} data-testid="join">
-                  {t('consultations.join')}
+              <JoinAction consultation={c} role={user.role} />
+              {canStartNow(c, user.role) && (
+                <Link
+                  className="button secondary"
+                  to={`/consultations/${c.id}#start-now`}
+                  data-testid="start-now-link"
+                >
+                  {t('startNow.action')}
                 </Link>
               )}
               {c.status === 'scheduled' && (user.role === 'patient' || user.role === 'coordinator') && (
@@ -81,6 +83,9 @@ export function ConsultationList({
                   {t('notes.write')}
                 </Link>
               )}
+              <Link className="button secondary" to={`/consultations/${c.id}`} data-testid="details">
+                {t('consultations.details')}
+              </Link>
             </div>
           </li>
         );

@@ -9,12 +9,14 @@ import { Show, useLoad } from '../components/async';
 import { ConsultationList } from '../components/consultation-list';
 import { WaitingWatcher } from '../components/waiting-watcher';
 import { usePolling } from '../components/use-polling';
+import { now } from '../time/clock';
 import { SHANGHAI_ZONE } from '../time/format';
 
 function Upcoming({ todayOnly }: { todayOnly: boolean }) {
   const loaded = useLoad(async () => {
     const all = await listConsultations();
-    const now = DateTime.now().setZone(SHANGHAI_ZONE);
+    const current = now();
+    const today = current.setZone(SHANGHAI_ZONE);
     return all
       .filter((c) => !['cancelled', 'no_show'].includes(c.status))
       .filter((c) => {
@@ -22,8 +24,8 @@ function Upcoming({ todayOnly }: { todayOnly: boolean }) {
         // a waiting patient or a running call matters whatever day it was booked for
         if (c.status === 'waiting' || c.status === 'in_progress') return true;
         return todayOnly
-          ? starts.hasSame(now, 'day')
-          : DateTime.fromISO(c.time.endsAt) > DateTime.now().minus({ hours: 2 });
+          ? starts.hasSame(today, 'day')
+          : DateTime.fromISO(c.time.endsAt) > current.minus({ hours: 2 });
       })
       .sort((a, b) => a.time.startsAt.localeCompare(b.time.startsAt));
   }, [todayOnly]);

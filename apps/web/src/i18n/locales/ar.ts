@@ -87,6 +87,34 @@ export const ar: Translation = {
     kk: 'الكازاخية',
     uz: 'الأوزبكية',
   },
+  joinWindow: {
+    opensAt: 'يُفتح في',
+    closed: 'أُغلقت غرفة الفيديو.',
+    notJoinable: 'انتهت هذه الاستشارة أو أُلغيت؛ لم يعد الانضمام إليها ممكنًا.',
+  },
+  noShow: {
+    patient: 'عدم حضور — لم يحضر المريض',
+    specialist: 'عدم حضور — لم يحضر الأخصائي',
+    both: 'عدم حضور — لم يحضر أيٌّ منهما',
+  },
+  endCause: {
+    ended_by_specialist: 'أنهاها الأخصائي.',
+    window_closed: 'انتهت عند انقضاء وقت الاستشارة.',
+  },
+  startNow: {
+    action: 'ابدأ الآن…',
+    title: 'ابدأ الاستشارة الآن',
+    explain: 'يفتح غرفة الفيديو للجميع دفعةً واحدة قبل الموعد المعتاد. اذكر السبب: يُسجَّل السبب.',
+    reason: 'السبب',
+    confirm: 'ابدأ الآن',
+    alreadyOpen: 'غرفة الفيديو مفتوحة للجميع بالفعل.',
+    wrongStatus: 'لم يعد ممكنًا بدء هذه الاستشارة مبكرًا.',
+    openedEarlyBy: 'بدأها {{name}} مبكرًا في',
+  },
+  record: {
+    title: 'الاستشارة',
+    when: 'الوقت',
+  },
   home: {
     greeting: 'مرحبًا، {{name}}',
     upcoming: 'الاستشارات القادمة',
@@ -107,6 +135,7 @@ export const ar: Translation = {
     currentTime: 'الموعد الحالي',
     reason: 'السبب',
     interpreterPending: 'قيد الترتيب',
+    details: 'التفاصيل',
   },
   selfBooking: {
     title: 'احجز موعدًا بنفسك',
@@ -168,6 +197,7 @@ export const ar: Translation = {
     networkFailed: 'تعذّر الوصول إلى خادم الفيديو: {{reason}}.',
     networkReady: 'الشبكة جاهزة',
     networkProblem: 'مشكلة في الشبكة: ما زال بإمكانك محاولة الانضمام',
+    networkNotChecked: 'يُفحص الاتصال عندما تُفتح غرفة الفيديو.',
     cameraOk: 'الكاميرا والميكروفون جاهزان',
     cameraPending: 'في انتظار الكاميرا والميكروفون…',
     summary: 'نتائج الفحص',
@@ -185,10 +215,12 @@ export const ar: Translation = {
       removed: 'تمت إزالتك من المكالمة.',
       withdrawn: 'تم سحب دعوتك، لذلك غادرت المكالمة.',
       ended: 'انتهت الاستشارة.',
+      time_over: 'انتهى وقت الاستشارة.',
       left: 'غادرت المكالمة.',
       failed: 'تعذّر الانضمام إلى المكالمة.',
     },
     waitingTitle: 'يرجى الانتظار',
+    startsAt: 'تبدأ الاستشارة في',
     waitingBody: 'تم إبلاغ الطبيب بوجودك وسيسمح لك بالدخول قريبًا. أبقِ هذه الصفحة مفتوحة.',
     isWaiting: '{{name}} في غرفة الانتظار',
     admit: 'السماح بالدخول',
@@ -214,6 +246,12 @@ export const ar: Translation = {
     devices: 'الأجهزة',
     leave: 'مغادرة',
     end: 'إنهاء الاستشارة',
+    endConfirm: 'هل تريد إنهاء الاستشارة للجميع؟',
+    endConfirmYes: 'نعم، أنهِها',
+    endConfirmNo: 'لا، تابِع',
+    endNotStarted:
+      'لم يُسمح لأحد بالدخول بعد، لذا لا يمكن إنهاء الاستشارة الآن. ستُسجَّل عند انتهاء نافذتها الزمنية.',
+    endFailed: 'تعذّر إنهاء الاستشارة. أعد المحاولة.',
     chat: 'الدردشة',
     message: 'رسالة',
     messagePlaceholder: 'اكتب رسالة',
@@ -322,6 +360,8 @@ export const ar: Translation = {
     interpreterRequired:
       'لا تجمع المريض والطبيب لغة مشتركة: يلزم مترجم. يُعرض الحجز على المترجمين المؤهلين، ويمكنك أيضًا تعيين مترجم مباشرة.',
     specialist: 'الطبيب المختص',
+    insideInterpreterCutoff:
+      'تبدأ هذه الاستشارة بعد الموعد النهائي لإيجاد مترجم ({{minutes}} دقيقة قبل البدء): قد لا يقبل مترجم في الوقت المناسب. عيّن مترجمًا مباشرةً أدناه.',
     anySpecialist: 'أي طبيب مختص في القسم',
     title: 'حجز استشارة',
     patientId: 'المريض (المعرّف)',
@@ -338,6 +378,7 @@ export const ar: Translation = {
     next: 'الأسبوع التالي',
     details: 'التفاصيل: {{name}}',
     detailsTitle: 'تفاصيل الاستشارة',
+    openRecord: 'افتح الاستشارة',
   },
   override: {
     none: 'لا يوجد مترجم مؤهل متاح في ذلك الوقت.',

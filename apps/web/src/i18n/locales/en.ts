@@ -86,6 +86,35 @@ export const en = {
     kk: 'Kazakh',
     uz: 'Uzbek',
   },
+  joinWindow: {
+    opensAt: 'Opens at',
+    closed: 'The video room has closed.',
+    notJoinable: 'This consultation is over or cancelled; it can no longer be joined.',
+  },
+  noShow: {
+    patient: 'No-show — patient did not attend',
+    specialist: 'No-show — specialist did not attend',
+    both: 'No-show — neither attended',
+  },
+  endCause: {
+    ended_by_specialist: 'Ended by the specialist.',
+    window_closed: "Ended when the consultation's time was over.",
+  },
+  startNow: {
+    action: 'Start now…',
+    title: 'Start the consultation now',
+    explain:
+      'Opens the video room for everyone at once, before the usual time. Say why: the reason is recorded.',
+    reason: 'Reason',
+    confirm: 'Start now',
+    alreadyOpen: 'The video room is already open for everyone.',
+    wrongStatus: 'This consultation can no longer be started early.',
+    openedEarlyBy: 'Started early by {{name}} at',
+  },
+  record: {
+    title: 'Consultation',
+    when: 'Time',
+  },
   home: {
     greeting: 'Welcome, {{name}}',
     upcoming: 'Upcoming consultations',
@@ -106,6 +135,7 @@ export const en = {
     currentTime: 'Current time',
     reason: 'Reason',
     interpreterPending: 'being arranged',
+    details: 'Details',
   },
   selfBooking: {
     title: 'Book a time yourself',
@@ -168,6 +198,7 @@ export const en = {
     networkFailed: 'We could not reach the video server: {{reason}}.',
     networkReady: 'Network ready',
     networkProblem: 'Network problem: you can still try to join',
+    networkNotChecked: 'The connection is checked once the video room is open.',
     cameraOk: 'Camera and microphone ready',
     cameraPending: 'Waiting for camera and microphone…',
     summary: 'Check results',
@@ -185,10 +216,12 @@ export const en = {
       removed: 'You were removed from the call.',
       withdrawn: 'Your invitation was withdrawn, so you have left the call.',
       ended: 'The consultation has ended.',
+      time_over: "The consultation's time is over.",
       left: 'You left the call.',
       failed: 'Could not join the call.',
     },
     waitingTitle: 'Please wait',
+    startsAt: 'The consultation starts at',
     waitingBody:
       'The specialist has been told you are here and will let you in shortly. Keep this page open.',
     isWaiting: '{{name}} is in the waiting room',
@@ -215,6 +248,12 @@ export const en = {
     devices: 'Devices',
     leave: 'Leave',
     end: 'End consultation',
+    endConfirm: 'End the consultation for everyone?',
+    endConfirmYes: 'Yes, end it',
+    endConfirmNo: 'No, keep it going',
+    endNotStarted:
+      'Nobody has been admitted yet, so the consultation cannot be ended now. It will be recorded when its time window closes.',
+    endFailed: 'Could not end the consultation. Try again.',
     chat: 'Chat',
     message: 'Message',
     messagePlaceholder: 'Type a message',
@@ -323,6 +362,8 @@ export const en = {
     interpreterRequired:
       'Patient and specialist share no language: an interpreter is required. Qualified interpreters are being offered the booking; you can also assign one directly.',
     specialist: 'Specialist',
+    insideInterpreterCutoff:
+      'This consultation starts inside the interpreter cut-off ({{minutes}} minutes before the start): an interpreter may not accept in time. Assign one directly below.',
     anySpecialist: 'Any specialist of the department',
     title: 'Book a consultation',
     patientId: 'Patient (id)',
@@ -339,6 +380,7 @@ export const en = {
     next: 'Next week',
     details: 'Details: {{name}}',
     detailsTitle: 'Consultation details',
+    openRecord: 'Open the consultation',
   },
   override: {
     none: 'No qualified interpreter is free at that time.',

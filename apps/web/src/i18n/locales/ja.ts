@@ -87,6 +87,34 @@ export const ja: Translation = {
     kk: 'カザフ語',
     uz: 'ウズベク語',
   },
+  joinWindow: {
+    opensAt: '入室開始:',
+    closed: 'ビデオルームは閉じられました。',
+    notJoinable: 'この診察は終了またはキャンセルされたため、参加できません。',
+  },
+  noShow: {
+    patient: '不参加 — 患者が参加しませんでした',
+    specialist: '不参加 — 専門医が参加しませんでした',
+    both: '不参加 — どちらも参加しませんでした',
+  },
+  endCause: {
+    ended_by_specialist: '専門医が終了しました。',
+    window_closed: '診察の時間が過ぎたため終了しました。',
+  },
+  startNow: {
+    action: '今すぐ開始…',
+    title: '診察を今すぐ開始',
+    explain: '通常より早く、全員に対してビデオルームを開きます。理由を入力してください（記録されます）。',
+    reason: '理由',
+    confirm: '今すぐ開始',
+    alreadyOpen: 'ビデオルームはすでに全員に開いています。',
+    wrongStatus: 'この診察はもう早めに開始できません。',
+    openedEarlyBy: '{{name}} が早めに開始:',
+  },
+  record: {
+    title: '診察',
+    when: '日時',
+  },
   home: {
     greeting: 'ようこそ、{{name}} さん',
     upcoming: '今後の診察',
@@ -107,6 +135,7 @@ export const ja: Translation = {
     currentTime: '現在の日時',
     reason: '理由',
     interpreterPending: '手配中',
+    details: '詳細',
   },
   selfBooking: {
     title: '自分で日時を予約',
@@ -168,6 +197,7 @@ export const ja: Translation = {
     networkFailed: 'ビデオサーバーに接続できませんでした: {{reason}}。',
     networkReady: 'ネットワーク準備完了',
     networkProblem: 'ネットワークに問題があります。参加を試すことはできます',
+    networkNotChecked: '接続の確認はビデオルームが開いてから行います。',
     cameraOk: 'カメラとマイクの準備完了',
     cameraPending: 'カメラとマイクを待っています…',
     summary: '確認結果',
@@ -185,10 +215,12 @@ export const ja: Translation = {
       removed: '通話から退出させられました。',
       withdrawn: '招待が取り消されたため、通話から退出しました。',
       ended: '診察は終了しました。',
+      time_over: '診察の時間が終了しました。',
       left: '通話から退出しました。',
       failed: '通話に参加できませんでした。',
     },
     waitingTitle: 'お待ちください',
+    startsAt: '診察の開始時刻:',
     waitingBody:
       '専門医にお知らせしました。まもなく入室が許可されます。このページを開いたままにしてください。',
     isWaiting: '{{name}} さんが待合室にいます',
@@ -215,6 +247,12 @@ export const ja: Translation = {
     devices: '機器',
     leave: '退出',
     end: '診察を終了',
+    endConfirm: '全員の診察を終了しますか？',
+    endConfirmYes: 'はい、終了します',
+    endConfirmNo: 'いいえ、続けます',
+    endNotStarted:
+      'まだ誰も入室を許可されていないため、今は診察を終了できません。時間枠が閉じた時点で記録されます。',
+    endFailed: '診察を終了できませんでした。もう一度お試しください。',
     chat: 'チャット',
     message: 'メッセージ',
     messagePlaceholder: 'メッセージを入力',
@@ -323,6 +361,8 @@ export const ja: Translation = {
     interpreterRequired:
       '患者と専門医に共通の言語がないため、通訳が必要です。有資格の通訳に依頼を送っています。直接割り当てることもできます。',
     specialist: '専門医',
+    insideInterpreterCutoff:
+      'この診察は通訳の締め切り（開始の {{minutes}} 分前）を過ぎた時刻に始まります。通訳が間に合わない可能性があります。下で直接割り当ててください。',
     anySpecialist: '診療科の専門医（指定なし）',
     title: '診察を予約',
     patientId: '患者（ID）',
@@ -338,6 +378,7 @@ export const ja: Translation = {
     next: '次の週',
     details: '詳細: {{name}}',
     detailsTitle: '診察の詳細',
+    openRecord: '診察を開く',
   },
   override: {
     none: 'その時間に空いている有資格の通訳はいません。',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from 'luxon';
 import { board } from '../../api/staff';
@@ -10,6 +10,7 @@ import { InterpreterOverride } from '../../components/interpreter-override';
 import { StatusBadge } from '../../components/status-badge';
 import { usePolling } from '../../components/use-polling';
 import { formatInZone, SHANGHAI_ZONE } from '../../time/format';
+import { now } from '../../time/clock';
 
 /** A week across the institution's specialists (Shanghai time), with interpreter override and reminders. */
 export function BoardPage() {
@@ -20,8 +21,8 @@ export function BoardPage() {
     const requested = params.get('date');
     const day = requested
       ? DateTime.fromISO(requested, { zone: SHANGHAI_ZONE })
-      : DateTime.now().setZone(SHANGHAI_ZONE);
-    return (day.isValid ? day : DateTime.now().setZone(SHANGHAI_ZONE)).startOf('week');
+      : now().setZone(SHANGHAI_ZONE);
+    return (day.isValid ? day : now().setZone(SHANGHAI_ZONE)).startOf('week');
   });
   const date = weekStart.toISODate() ?? '';
   const loaded = useLoad(() => board(date), [date]);
@@ -84,7 +85,7 @@ export function BoardPage() {
                               onClick={() => setSelected(c)}
                             >
                               {formatInZone(c.shanghai.start, SHANGHAI_ZONE, i18n.language, false)}{' '}
-                              {c.patientName} <StatusBadge status={c.status} />
+                              {c.patientName} <StatusBadge status={c.status} noShowParty={c.noShowParty} />
                               {c.interpreterRequired && (
                                 <small> · {c.interpreterName ?? t('consultations.interpreterPending')}</small>
                               )}
@@ -108,6 +109,11 @@ export function BoardPage() {
             {formatInZone(selected.shanghai.start, SHANGHAI_ZONE, i18n.language)} ({t('time.shanghai')}) ·{' '}
             {formatInZone(selected.patient.start, selected.patient.zone, i18n.language)} (
             {selected.patient.zone})
+          </p>
+          <p>
+            <Link to={`/consultations/${selected.id}`} data-testid="board-record-link">
+              {t('board.openRecord')}
+            </Link>
           </p>
           <InterpreterOverride
             consultationId={selected.id}

@@ -5,18 +5,19 @@ import { DateTime } from 'luxon';
 import { get } from '../../api/client';
 import { bookConsultation, searchSlots } from '../../api/consultations';
 import { specialists } from '../../api/staff';
-import type { Consultation, Department, Slot } from '../../api/types';
+import type { BookedConsultation, BookingWarning, Department, Slot } from '../../api/types';
 import { describeError, ErrorMessage, Show, useLoad } from '../../components/async';
 import { InterpreterOverride } from '../../components/interpreter-override';
 import { SlotPicker, slotKey } from '../../components/slot-picker';
 import { TwoClocks } from '../../components/two-clocks';
 import { SHANGHAI_ZONE } from '../../time/format';
+import { now } from '../../time/clock';
 
 /** Coordinator books a consultation (usually from a request): a slot in both clocks, then the interpreter. */
 export function BookingPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
-  const today = DateTime.now().setZone(SHANGHAI_ZONE);
+  const today = now().setZone(SHANGHAI_ZONE);
   const [patientId, setPatientId] = useState(params.get('patientId') ?? '');
   const [departmentId, setDepartmentId] = useState(params.get('departmentId') ?? '');
   const [specialistId, setSpecialistId] = useState(params.get('specialistId') ?? '');
@@ -24,7 +25,7 @@ export function BookingPage() {
   const [to, setTo] = useState(today.plus({ days: 7 }).toISODate() ?? '');
   const [slots, setSlots] = useState<Slot[] | null>(null);
   const [chosen, setChosen] = useState<Slot | null>(null);
-  const [booked, setBooked] = useState<Consultation | null>(null);
+  const [booked, setBooked] = useState<BookedConsultation | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const departments = useLoad(() => get<Department[]>('/departments'), []);
@@ -73,6 +74,9 @@ export function BookingPage() {
           <TwoClocks iso={booked.time.startsAt} otherZone={booked.patient.timeZone} /> ·{' '}
           {booked.patient.fullName} · {booked.specialist.fullName}
         </p>
+        {booked.warnings?.map((warning) => (
+          <BookingWarningNote key={warning.code} warning={warning} />
+        ))}
         {booked.interpreterRequired && <p className="notice">{t('booking.interpreterRequired')}</p>}
         <InterpreterOverride
           consultationId={booked.id}
@@ -154,5 +158,17 @@ export function BookingPage() {
         {t('booking.book')}
       </button>
     </section>
+  );
+}
+
+/** A warning the api gave with the booking, in the coordinator's language (its own message for unknown codes). */
+function BookingWarningNote({ warning }: { warning: BookingWarning }) {
+  const { t } = useTranslation();
+  return (
+    <p className="notice warning" role="alert" data-testid="booking-warning" data-code={warning.code}>
+      {warning.code === 'inside_interpreter_cutoff'
+        ? t('booking.insideInterpreterCutoff', { minutes: warning.cutoffMinutes ?? 0 })
+        : warning.message}
+    </p>
   );
 }

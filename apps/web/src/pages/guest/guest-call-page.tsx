@@ -4,6 +4,8 @@ import { Link } from 'react-router';
 import { joinAsGuest } from '../../api/guests';
 import { CallView } from '../../call/call-page';
 import type { CallPhase } from '../../call/call-state';
+import { JoinRefusalNotice } from '../../components/join-action';
+import type { JoinRefusal } from '../../time/join-window';
 import { useGuest } from './guest-invitation-page';
 
 /** The guest's waiting room and call, entered with the invitation link's token. */
@@ -15,23 +17,37 @@ export function GuestCallPage() {
       consultationId={invitation.consultation.id}
       fetchJoin={join}
       timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
-      outcome={(phase, error) => <GuestOutcome phase={phase} error={error} token={token} />}
+      startsAt={invitation.consultation.startsAt}
+      outcome={(phase, error, refusal) => (
+        <GuestOutcome phase={phase} error={error} refusal={refusal} token={token} />
+      )}
     />
   );
 }
 
 /** Out of the call: no account pages to go to; the same link lets them back in while the visit lasts. */
-function GuestOutcome({ phase, error, token }: { phase: CallPhase; error: string | null; token: string }) {
+function GuestOutcome({
+  phase,
+  error,
+  refusal,
+  token,
+}: {
+  phase: CallPhase;
+  error: string | null;
+  refusal: JoinRefusal | null;
+  token: string;
+}) {
   const { t } = useTranslation();
   return (
     <section className="card narrow" data-phase={phase} data-testid="call-outcome">
       <h1 role="status">{t(`call.phase.${phase}`)}</h1>
+      {refusal && <JoinRefusalNotice refusal={refusal} />}
       {error && (
         <p className="error" role="alert">
           {error}
         </p>
       )}
-      {phase === 'ended' || phase === 'withdrawn' ? (
+      {phase === 'ended' || phase === 'time_over' || phase === 'withdrawn' ? (
         <p>{t('guest.closePage')}</p>
       ) : (
         <p>

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { joinAsGuest } from '../../api/guests';
 import { DeviceCheck } from '../../call/precheck-page';
+import { InsideJoinWindow } from '../../components/join-action';
+import { JOINABLE_STATUSES } from '../../time/join-window';
 import { InvitationSummary } from './invitation-summary';
 import { useGuest } from './guest-invitation-page';
 
@@ -15,12 +17,15 @@ export function GuestCheckPage() {
   return (
     <>
       <InvitationSummary invitation={invitation} />
-      {invitation.joinable ? (
-        <DeviceCheck
-          consultationId={invitation.consultation.id}
-          fetchJoin={join}
-          onContinue={() => void navigate(`/guest/${encodeURIComponent(token)}/call`)}
-        />
+      {/* `joinable` is "joinable now"; before the window opens the guest is told when it does */}
+      {JOINABLE_STATUSES.includes(invitation.consultation.status) ? (
+        <InsideJoinWindow window={invitation.joinWindow}>
+          <DeviceCheck
+            consultationId={invitation.consultation.id}
+            fetchJoin={join}
+            onContinue={() => void navigate(`/guest/${encodeURIComponent(token)}/call`)}
+          />
+        </InsideJoinWindow>
       ) : (
         <p className="notice" data-testid="not-joinable">
           {t('guest.notJoinable')}

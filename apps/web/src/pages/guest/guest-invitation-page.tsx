@@ -7,6 +7,8 @@ import { Loading } from '../../components/async';
 import { applyLanguage } from '../../i18n';
 import { InvitationProblem, type Problem } from './invitation-problem';
 
+const INVITATION_REFRESH_MS = 30_000;
+
 export interface GuestContext {
   token: string;
   invitation: GuestInvitation;
@@ -44,6 +46,20 @@ export function GuestInvitationPage() {
       live = false;
     };
   }, [token, attempt]);
+
+  // a coordinator may open the room early: look at the invitation again now and then (quietly)
+  const loaded = load.state === 'ok';
+  useEffect(() => {
+    if (!loaded) return;
+    const timer = window.setInterval(() => {
+      if (document.visibilityState !== 'visible') return;
+      getGuestInvitation(token).then(
+        (invitation) => setLoad({ state: 'ok', invitation }),
+        () => undefined,
+      );
+    }, INVITATION_REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [token, loaded]);
 
   if (load.state === 'loading') return <Loading />;
   if (load.state === 'failed')
