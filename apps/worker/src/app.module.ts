@@ -10,6 +10,7 @@ import { InterpretersWorkerModule } from './interpreters/interpreters-worker.mod
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { ReconcilerModule } from './reconciler/reconciler.module';
 import { RoomEventsModule } from './room-events/room-events.module';
+import { ConsultationWindowModule } from './consultation-window/consultation-window.module';
 
 @Module({})
 export class WorkerAppModule {
@@ -28,6 +29,7 @@ export class WorkerAppModule {
         ReconcilerModule,
         InterpretersWorkerModule,
         RoomEventsModule,
+        ConsultationWindowModule,
       ],
       providers: [
         { provide: WORKER_CONFIG, useValue: config },

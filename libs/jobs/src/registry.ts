@@ -12,6 +12,8 @@ export interface JobPayloads {
   'interpreters:assign': { consultationId: string };
   /** An interpreter offer's deadline (jobId = offer id): expire it if unanswered and move on. */
   'interpreters:offer-timeout': { offerId: string };
+  /** Repeated by a job scheduler: end the consultations whose join window has closed (PostgreSQL says which). */
+  'consultations:close-windows': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;

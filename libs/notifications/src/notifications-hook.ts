@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Clock } from '@yiqiao/domain';
 import type { AfterCommit, ConsultationChange, ConsultationHook } from '@yiqiao/persistence';
 import { allAfterCommit, NotificationPlanner } from './notification-planner';
 
@@ -22,14 +23,17 @@ interface ConsultationFacts {
 export class NotificationsHook implements ConsultationHook {
   readonly name = 'notifications';
 
-  constructor(private readonly planner: NotificationPlanner) {}
+  constructor(
+    private readonly planner: NotificationPlanner,
+    private readonly clock: Clock,
+  ) {}
 
   async onChange(manager: EntityManager, change: ConsultationChange): Promise<AfterCommit | void> {
     const facts = await loadFacts(manager, change.consultationId);
     if (!facts) return;
     const steps: AfterCommit[] = [];
     const id = change.consultationId;
-    const now = new Date();
+    const now = this.clock.now();
     switch (change.kind) {
       case 'booked':
         for (const person of participants(facts)) {
@@ -103,7 +107,10 @@ export class NotificationsHook implements ConsultationHook {
           }),
         );
         break;
+      // once the call runs, or is over, reminders to join it only confuse
+      case 'started':
       case 'completed':
+      case 'no_show':
         steps.push(await this.planner.cancelPendingNotifications(manager, id, ['reminder']));
         break;
       case 'summary_available':
@@ -146,7 +153,7 @@ export class NotificationsHook implements ConsultationHook {
     consultationId: string,
   ): Promise<AfterCommit[]> {
     const steps: AfterCommit[] = [];
-    for (const offsetMinutes of reminderTimes(facts)) {
+    for (const offsetMinutes of reminderTimes(facts, this.clock.now())) {
       const dueAt = new Date(facts.startsAt.getTime() - offsetMinutes * 60_000);
       steps.push(
         await this.planner.planNotification(manager, {
@@ -164,7 +171,7 @@ export class NotificationsHook implements ConsultationHook {
 
 export function reminderTimes(
   facts: Pick<ConsultationFacts, 'startsAt' | 'reminderOffsetsMinutes'>,
-  now = new Date(),
+  now: Date,
 ): number[] {
   const offsets = [...new Set(facts.reminderOffsetsMinutes)].filter((m) => m > 0).sort((a, b) => b - a);
   return offsets.filter((m) => facts.startsAt.getTime() - m * 60_000 > now.getTime());

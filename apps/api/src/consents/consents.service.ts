@@ -1,4 +1,5 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Clock } from '@yiqiao/domain';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { Consent, isPgError, PG_UNIQUE_VIOLATION, recordAudit, type ConsentKind } from '@yiqiao/persistence';
@@ -22,7 +23,10 @@ const view = (c: Consent): ConsentView => ({
  */
 @Injectable()
 export class ConsentsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /** Grants (or re-grants for a new policy version) one kind; idempotent for the same version. */
   async grant(patient: AuthUser, dto: GrantConsentDto, ctx: RequestContext): Promise<ConsentView> {
@@ -61,7 +65,7 @@ export class ConsentsService {
         kind: dto.kind,
         policyVersion: dto.policyVersion,
         locale: dto.locale,
-        grantedAt: new Date(),
+        grantedAt: this.clock.now(),
         withdrawnAt: null,
         ipAddress: ctx.ip,
         userAgent: ctx.userAgent,

@@ -1,7 +1,7 @@
 import { ConflictException, Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ConsultationStatus } from '@yiqiao/domain';
+import { Clock, type ConsultationStatus } from '@yiqiao/domain';
 import {
   allAfterCommit,
   guestInviteUrl,
@@ -46,6 +46,7 @@ export class GuestsService {
     private readonly planner: NotificationPlanner,
     private readonly notifications: NotificationsHook,
     private readonly sfu: SfuControl,
+    private readonly clock: Clock,
   ) {}
 
   async invite(user: AuthUser, consultationId: string, dto: InviteGuestDto): Promise<GuestViewDto> {
@@ -94,7 +95,7 @@ export class GuestsService {
             kind: 'guest_invitation',
             guestId: id,
             consultationId,
-            dueAt: new Date(),
+            dueAt: this.clock.now(),
           }),
           await this.notifications.planGuestReminders(manager, consultationId, id),
         ]);

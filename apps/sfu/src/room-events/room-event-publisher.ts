@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { Queue, QueueEvents } from 'bullmq';
 import { ROOM_EVENTS_QUEUE } from '@yiqiao/contracts';
 import type { ChatMessageJob, RoomEventJob, RoomEventKind } from '@yiqiao/contracts';
+import { Clock } from '@yiqiao/domain';
 import { SFU_CONFIG, SfuConfig } from '../config';
 import type { Peer } from '../rooms/peer';
 
@@ -19,7 +20,10 @@ export class RoomEventPublisher implements OnApplicationShutdown {
   private readonly queue: Queue;
   private readonly queueEvents: QueueEvents;
 
-  constructor(@Inject(SFU_CONFIG) private readonly config: SfuConfig) {
+  constructor(
+    @Inject(SFU_CONFIG) private readonly config: SfuConfig,
+    private readonly clock: Clock,
+  ) {
     this.connection = { url: config.REDIS_URL, maxRetriesPerRequest: null };
     const options = { connection: this.connection, prefix: config.QUEUE_PREFIX };
     this.queue = new Queue(ROOM_EVENTS_QUEUE, {
@@ -44,7 +48,7 @@ export class RoomEventPublisher implements OnApplicationShutdown {
       userId: actor.userId,
       role: actor.role,
       displayName: actor.displayName,
-      occurredAt: new Date().toISOString(),
+      occurredAt: this.clock.now().toISOString(),
       sfuNodeId: this.config.SFU_NODE_ID,
     };
   }

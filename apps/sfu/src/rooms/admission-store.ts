@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { REDIS } from '@yiqiao/jobs';
-import { sfuBarredKey } from '@yiqiao/contracts';
+import { SFU_ENDED_TTL_SECONDS, sfuAdmittedKey, sfuBarredKey, sfuEndedKey } from '@yiqiao/contracts';
+import { Clock } from '@yiqiao/domain';
 import { SFU_CONFIG, SfuConfig } from '../config';
 
 const ADMISSION_TTL_SECONDS = 12 * 3600;
-const ENDED_TTL_SECONDS = 7 * 24 * 3600;
 
 /**
  * Who has been admitted to a consultation, and which consultations have ended. Kept in Redis so a
@@ -16,14 +16,15 @@ export class AdmissionStore {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(SFU_CONFIG) private readonly config: SfuConfig,
+    private readonly clock: Clock,
   ) {}
 
   private admittedKey(consultationId: string): string {
-    return `${this.config.QUEUE_PREFIX}:sfu:admitted:${consultationId}`;
+    return sfuAdmittedKey(this.config.QUEUE_PREFIX, consultationId);
   }
 
   private endedKey(consultationId: string): string {
-    return `${this.config.QUEUE_PREFIX}:sfu:ended:${consultationId}`;
+    return sfuEndedKey(this.config.QUEUE_PREFIX, consultationId);
   }
 
   async admit(consultationId: string, userId: string): Promise<void> {
@@ -47,7 +48,7 @@ export class AdmissionStore {
   async markEnded(consultationId: string): Promise<void> {
     await this.redis
       .multi()
-      .set(this.endedKey(consultationId), new Date().toISOString(), 'EX', ENDED_TTL_SECONDS)
+      .set(this.endedKey(consultationId), this.clock.now().toISOString(), 'EX', SFU_ENDED_TTL_SECONDS)
       .del(this.admittedKey(consultationId))
       .exec();
   }

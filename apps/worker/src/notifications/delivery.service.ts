@@ -8,6 +8,7 @@ import {
   renderMessage,
   TOO_LATE_REASON,
 } from '@yiqiao/notifications';
+import { Clock } from '@yiqiao/domain';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
 import { DELIVERY_CHANNELS, DeliveryChannel, OutgoingMessage } from './channel';
 import { Claim, DeliveryRow, DeliveryStore } from './delivery-store';
@@ -45,6 +46,7 @@ export class DeliveryService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
     @Inject(DELIVERY_CHANNELS) private readonly channels: DeliveryChannel[],
+    private readonly clock: Clock,
   ) {
     this.store = new DeliveryStore(db);
     this.sendSlots = new SendSlots(config.SMTP_MAX_CONNECTIONS);
@@ -54,7 +56,7 @@ export class DeliveryService {
   async deliver(notificationId: string): Promise<DeliveryOutcome> {
     const context = await loadMessageContext(this.db, notificationId);
     if (!context || context.notification.status !== 'pending') return { done: true };
-    const stale = staleReason(context);
+    const stale = staleReason(context, this.clock.now());
     if (stale) {
       await this.store.finishNotification(notificationId, stale.status, stale.reason);
       return { done: true };
@@ -157,7 +159,10 @@ function failureSummary(deliveries: DeliveryRow[]): string | null {
  * A reminder after the start is no use; nothing but the cancellation goes out for a cancelled visit;
  * nothing at all to a guest whose invitation was withdrawn.
  */
-function staleReason(context: MessageContext): { status: 'failed' | 'cancelled'; reason: string } | null {
+function staleReason(
+  context: MessageContext,
+  now: Date,
+): { status: 'failed' | 'cancelled'; reason: string } | null {
   const { notification, consultation, recipient } = context;
   if (recipient.kind === 'guest' && recipient.revoked) {
     return { status: 'cancelled', reason: 'guest invitation withdrawn' };
@@ -166,7 +171,13 @@ function staleReason(context: MessageContext): { status: 'failed' | 'cancelled';
   if (consultation.status === 'cancelled' && notification.kind !== 'cancelled') {
     return { status: 'cancelled', reason: 'consultation cancelled' };
   }
-  if (notification.kind === 'reminder' && consultation.startsAt.getTime() <= Date.now()) {
+  if (
+    notification.kind === 'reminder' &&
+    ['in_progress', 'completed', 'no_show'].includes(consultation.status)
+  ) {
+    return { status: 'cancelled', reason: `consultation ${consultation.status.replace('_', ' ')}` };
+  }
+  if (notification.kind === 'reminder' && consultation.startsAt <= now) {
     return { status: 'failed', reason: TOO_LATE_REASON };
   }
   return null;

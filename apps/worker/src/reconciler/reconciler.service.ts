@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
+import { Clock } from '@yiqiao/domain';
 import { REDIS } from '@yiqiao/jobs';
 import {
   enqueueDelivery,
@@ -39,6 +40,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(NOTIFICATION_QUEUE) private readonly queue: NotificationQueue,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -103,11 +105,11 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
     const [rows] = (await this.db.query(
       `UPDATE notifications n SET status = 'failed', failure_reason = $1, finished_at = now()
          FROM consultations c
-        WHERE c.id = n.consultation_id AND n.status = 'pending' AND n.kind = 'reminder' AND c.starts_at <= now()
+        WHERE c.id = n.consultation_id AND n.status = 'pending' AND n.kind = 'reminder' AND c.starts_at <= $2
           AND NOT EXISTS (SELECT 1 FROM notification_deliveries d
                            WHERE d.notification_id = n.id AND d.state IN ('sending', 'sent'))
         RETURNING n.id`,
-      [TOO_LATE_REASON],
+      [TOO_LATE_REASON, this.clock.now()],
     )) as [{ id: string }[], number];
     await Promise.all(rows.map((row) => removeDelivery(this.queue, row.id)));
     return rows.length;

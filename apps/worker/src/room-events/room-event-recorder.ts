@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { canTransition, ROLES } from '@yiqiao/domain';
+import { canTransition, joinWindow, joinWindowState, ROLES } from '@yiqiao/domain';
 import type { ConsultationStatus, Role } from '@yiqiao/domain';
 import type { CallRole, ChatMessageJob, RoomEventJob } from '@yiqiao/contracts';
 import { ConsultationHooks, recordAudit } from '@yiqiao/persistence';
@@ -10,6 +10,25 @@ interface ConsultationRow {
   status: ConsultationStatus;
   started_at: Date | null;
   institution_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  opened_early_at: Date | null;
+  join_lead_minutes: number;
+  staff_join_lead_minutes: number;
+  join_grace_minutes: number;
+}
+
+/** Whether the instant lies inside the consultation's join window (the staff side opens first). */
+function insideWindow(c: ConsultationRow, at: Date): boolean {
+  const window = joinWindow(
+    { startsAt: c.starts_at, endsAt: c.ends_at, openedEarlyAt: c.opened_early_at },
+    {
+      leadMinutes: c.join_lead_minutes,
+      staffLeadMinutes: c.staff_join_lead_minutes,
+      graceMinutes: c.join_grace_minutes,
+    },
+  );
+  return joinWindowState(window, 'staff', at) === 'open';
 }
 
 function auditRole(role: CallRole): Role | null {
@@ -18,8 +37,11 @@ function auditRole(role: CallRole): Role | null {
 
 /**
  * Writes what the SFU reports into the consultation record: the event row, the status change it
- * implies (waiting, in_progress with started_at, completed with ended_at and duration) and an audit
- * event, in one transaction. Redelivered jobs are no-ops (the SFU's event id is the row id).
+ * implies and an audit event, in one transaction. A patient joining makes it `waiting`; the
+ * specialist admitting the patient inside the join window makes it `in_progress` (with started_at);
+ * the specialist's end makes it `completed` (with ended_at and duration). Leaving changes nothing:
+ * people may rejoin until the window closes (WindowCloser). Redelivered jobs are no-ops (the SFU's
+ * event id is the row id).
  */
 @Injectable()
 export class RoomEventRecorder {
@@ -51,7 +73,10 @@ export class RoomEventRecorder {
       );
       if (inserted.length === 0) return [];
       const [consultation] = (await manager.query(
-        `SELECT status, started_at, institution_id FROM consultations WHERE id = $1 FOR UPDATE`,
+        `SELECT c.status, c.started_at, c.institution_id, c.starts_at, c.ends_at, c.opened_early_at,
+                i.join_lead_minutes, i.staff_join_lead_minutes, i.join_grace_minutes
+           FROM consultations c JOIN institutions i ON i.id = c.institution_id
+          WHERE c.id = $1 FOR UPDATE OF c`,
         [job.consultationId],
       )) as ConsultationRow[];
       const details = await this.applyStatus(manager, job, consultation);
@@ -76,9 +101,9 @@ export class RoomEventRecorder {
           sfuNodeId: job.sfuNodeId,
         },
       });
-      if (details.status === 'completed')
+      if (details.status === 'completed' || details.status === 'in_progress')
         return this.hooks.runInTransaction(manager, {
-          kind: 'completed',
+          kind: details.status === 'completed' ? 'completed' : 'started',
           consultationId: job.consultationId,
           actorId: auditRole(job.role) ? job.userId : null,
         });
@@ -95,7 +120,9 @@ export class RoomEventRecorder {
     consultation: ConsultationRow,
   ): Promise<Record<string, unknown>> {
     const move = async (to: ConsultationStatus, column?: 'started_at' | 'ended_at') => {
-      const setColumn = column ? `, ${column} = COALESCE(${column}, $3)` : '';
+      const setColumn = column
+        ? `, ${column} = COALESCE(${column}, $3)${column === 'ended_at' ? `, end_cause = 'ended_by_specialist'` : ''}`
+        : '';
       await manager.query(
         `UPDATE consultations SET status = $2${setColumn}, version = version + 1, updated_at = now() WHERE id = $1`,
         column ? [job.consultationId, to, job.occurredAt] : [job.consultationId, to],
@@ -104,8 +131,11 @@ export class RoomEventRecorder {
     };
     const waits = job.role === 'patient' || job.role === 'guest';
     if (job.kind === 'joined' && waits && consultation.status === 'scheduled') return move('waiting');
-    if (job.kind === 'started' && canTransition(consultation.status, 'in_progress'))
+    if (job.kind === 'started' && canTransition(consultation.status, 'in_progress')) {
+      if (!insideWindow(consultation, new Date(job.occurredAt)))
+        return { ignored: 'outside_join_window', statusKept: consultation.status };
       return move('in_progress', 'started_at');
+    }
     if (job.kind === 'ended' && consultation.status === 'in_progress') {
       const changed = await move('completed', 'ended_at');
       const startedAt = consultation.started_at ?? new Date(job.occurredAt);

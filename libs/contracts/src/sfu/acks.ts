@@ -6,6 +6,7 @@ export const SIGNAL_ERROR_CODES = [
   'rate_limited',
   'not_joined',
   'room_ended',
+  'not_started',
   'unavailable',
   'internal',
 ] as const;

@@ -1,3 +1,4 @@
+import type { RoomEndReason } from './control';
 import type { types as ms } from 'mediasoup-client';
 import type { CallRole, IceServer } from './join-token';
 import type { RemovalReason } from './control';
@@ -180,7 +181,9 @@ export interface MutedByStaffNotice {
   by: string;
 }
 export interface EndedNotice {
-  endedBy: string;
+  /** display name of the specialist who ended it; null when the join window closed */
+  endedBy: string | null;
+  reason?: RoomEndReason;
 }
 export interface ProducerClosedNotice {
   producerId: string;
