@@ -1,9 +1,13 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { sfuAdmittedKey } from '@yiqiao/contracts';
+import { REDIS } from '@yiqiao/jobs';
 import type { EntityManager } from 'typeorm';
 import { DateTime } from 'luxon';
 import { canTransition, SHANGHAI_ZONE, Clock } from '@yiqiao/domain';
 import { recordAudit } from '@yiqiao/persistence';
 import type { AuthUser } from '../auth';
+import { API_CONFIG, type ApiConfig } from '../config';
 import { SchedulingRepository } from '../scheduling/scheduling.repository';
 import { BookingRulesService } from './booking-rules.service';
 import { CommandContext, CommandOutcome, ConsultationCommandRunner } from './consultation-command.runner';
@@ -30,6 +34,8 @@ export class ConsultationChangesService {
     private readonly repository: SchedulingRepository,
     private readonly access: ConsultationAccessService,
     private readonly clock: Clock,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   async reschedule(
@@ -38,9 +44,16 @@ export class ConsultationChangesService {
     dto: RescheduleConsultationDto,
     context: CommandContext,
   ): Promise<CommandOutcome> {
-    return this.runner.run(context, async (manager, parties) => {
+    let interrupted = false;
+    const outcome = await this.runner.run(context, async (manager, parties) => {
       const row = await this.lockForChange(manager, user, id);
-      this.assertTransition(row, 'scheduled', 'rescheduled');
+      interrupted = row.status === 'in_progress';
+      if (interrupted && user.role !== 'coordinator' && user.role !== 'admin')
+        throw unprocessable(
+          'wrong_status',
+          'This consultation is in progress; only a coordinator can reschedule an interrupted call',
+        );
+      this.assertTransition(row, 'scheduled', 'rescheduled', interrupted);
       const institution = await this.repository.institutionRules(row.institution_id, manager);
       if (user.role === 'patient' && !institution.allowsPatientSelfBooking) {
         throw unprocessable(
@@ -75,7 +88,9 @@ export class ConsultationChangesService {
       parties.push(...released);
       await this.rules.insertBookings(manager, row.id, released, span);
       await manager.query(
-        `UPDATE consultations SET starts_at = $2, ends_at = $3, status = 'scheduled', version = version + 1, updated_at = now()
+        `UPDATE consultations SET starts_at = $2, ends_at = $3, status = 'scheduled', started_at = NULL,
+                opened_early_at = NULL, opened_early_by = NULL, opened_early_reason = NULL,
+                version = version + 1, updated_at = now()
           WHERE id = $1`,
         [row.id, span.start, span.end],
       );
@@ -89,6 +104,7 @@ export class ConsultationChangesService {
         details: {
           reason: dto.reason,
           cutoffOverridden: override,
+          interruptedCall: interrupted,
           from: { startsAt: row.starts_at.toISOString(), endsAt: row.ends_at.toISOString() },
           to: { startsAt: span.start.toISOString(), endsAt: span.end.toISOString() },
         },
@@ -105,6 +121,10 @@ export class ConsultationChangesService {
         },
       };
     });
+    // the new session starts from the waiting room again
+    if (interrupted && !outcome.replayed)
+      await this.redis.del(sfuAdmittedKey(this.config.QUEUE_PREFIX, id)).catch(() => 0);
+    return outcome;
   }
 
   async cancel(
@@ -155,8 +175,14 @@ export class ConsultationChangesService {
     return this.access.assertCanChange(user, row ?? null, id, manager);
   }
 
-  private assertTransition(row: ConsultationRow, to: 'scheduled' | 'cancelled', verb: string): void {
-    if (!['scheduled', 'waiting'].includes(row.status) || !canTransition(row.status, to)) {
+  private assertTransition(
+    row: ConsultationRow,
+    to: 'scheduled' | 'cancelled',
+    verb: string,
+    interruptedAllowed = false,
+  ): void {
+    const from = interruptedAllowed ? ['scheduled', 'waiting', 'in_progress'] : ['scheduled', 'waiting'];
+    if (!from.includes(row.status) || !canTransition(row.status, to)) {
       throw unprocessable('wrong_status', `A ${row.status.replace('_', ' ')} consultation cannot be ${verb}`);
     }
   }
