@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { Clock } from '@yiqiao/domain';
 import { ConsultationHooks, type ConsultationChangeKind } from '@yiqiao/persistence';
 import { createTestDatabase, freePort, TestDatabase, testQueuePrefix } from '@yiqiao/testing';
 import { createApi } from '../../apps/api/src/create-api';
@@ -45,9 +46,32 @@ export class InterpreterStack {
     return request(this.api.getHttpServer());
   }
 
-  /** What the scheduling service does: run the consultation hooks in its transaction, then after commit. */
-  async consultationChanged(consultationId: string, kind: ConsultationChangeKind): Promise<void> {
-    const hooks = this.api.get(ConsultationHooks);
+  /**
+   * Sets the business clock of both apps to `at`; from there it moves on with real time, so offer
+   * timeouts still fire after their (real) delay. Every rule that reads "now" sees this instant.
+   */
+  setClock(at: Date): void {
+    const setAt = Date.now();
+    for (const app of [this.api, this.worker]) {
+      jest.spyOn(app.get(Clock), 'now').mockImplementation(() => new Date(at.getTime() + Date.now() - setAt));
+    }
+  }
+
+  /** The business clock's reading (the same in both apps). */
+  now(): Date {
+    return this.api.get(Clock).now();
+  }
+
+  /**
+   * What the scheduling service (api) or the room-event recorder and window-closing job (worker) do:
+   * run the consultation hooks in its transaction, then after commit.
+   */
+  async consultationChanged(
+    consultationId: string,
+    kind: ConsultationChangeKind,
+    on: 'api' | 'worker' = 'api',
+  ): Promise<void> {
+    const hooks = (on === 'api' ? this.api : this.worker).get(ConsultationHooks);
     const work = await this.ds.transaction((m) =>
       hooks.runInTransaction(m, { kind, consultationId, actorId: this.world.coordinator.id }),
     );

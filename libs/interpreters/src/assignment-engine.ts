@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { escalationReasons, ESCALATION_MESSAGES } from './escalation';
-import { matchInterpreters, type MatchFunnel } from './matching';
+import { matchInterpreters } from './matching';
 import { planOffers, type OfferPolicy } from './offer-policy';
 import {
   auditStep,
+  beforeTheCall,
   closeOpenOffers,
   lockAssignment,
   lockConsultation,
@@ -14,16 +14,20 @@ import {
 } from './assignment-store';
 import { loadCandidatePool, needOf } from './candidate-pool';
 import { StepEffects, type Actor } from './effects';
-import { notifyEscalation, type InterpreterNotifier } from './notify';
+import type { InterpreterNotifier } from './notify';
+import { escalate, makeOffers, raiseCloseAlert } from './offer-round';
 
 export interface AssignmentDeps {
   policy: OfferPolicy;
   notifier: InterpreterNotifier;
 }
 
-/** A consultation needs automatic assignment when it is scheduled, needs an interpreter and has none. */
+/**
+ * A consultation needs automatic assignment when it is ahead of its call (scheduled, or the patient is
+ * already waiting), needs an interpreter and has none.
+ */
 export function needsInterpreter(c: ConsultationRow): boolean {
-  return c.status === 'scheduled' && c.interpreter_required && c.interpreter_id === null;
+  return beforeTheCall(c.status) && c.interpreter_required && c.interpreter_id === null;
 }
 
 /**
@@ -117,8 +121,9 @@ export async function cancelAssignment(
 }
 
 /**
- * One idempotent step of the fallback chain: expire overdue offers, then either open new offers to
- * the best remaining candidates, wait for the open ones, or escalate. Safe to run any number of times.
+ * One idempotent step of the fallback chain: expire overdue offers, then open new offers to the best
+ * remaining candidates (inside the cut-off: to all of them, with an immediate coordinator alert), wait
+ * for the open ones, or escalate. Safe to run any number of times.
  */
 export async function advanceAssignment(
   m: EntityManager,
@@ -130,7 +135,7 @@ export async function advanceAssignment(
   const c = await lockConsultation(m, consultationId);
   const assignment = await lockAssignment(m, consultationId);
   if (!c || !assignment || !['searching', 'offered'].includes(assignment.state)) return effects;
-  if (c.status !== 'scheduled' || !c.interpreter_required) {
+  if (!beforeTheCall(c.status) || !c.interpreter_required) {
     return cancelAssignment(m, consultationId, null, `consultation is ${c.status}`);
   }
   if (c.interpreter_id !== null) {
@@ -157,96 +162,37 @@ export async function advanceAssignment(
   const pool = (await loadCandidatePool(m, need, now)).filter((f) => !excluded.has(f.interpreterId));
   const match = matchInterpreters(need, pool);
   const plan = planOffers(now, c.starts_at, deps.policy);
-  if (plan.kind === 'escalate') {
-    await closeOpenOffers(m, consultationId, 'withdrawn', 'escalation cut-off reached');
-    await escalate(
-      m,
-      deps,
-      c,
-      effects,
-      { funnel: match.funnel, refusals: refusalsOf(offers), cutoffReached: true },
-      now,
-    );
+  const outcome = { funnel: match.funnel, refusals: refusalsOf(offers) };
+  if (plan.kind === 'too_late') {
+    await closeOpenOffers(m, consultationId, 'withdrawn', 'the consultation started before anyone accepted');
+    await escalate(m, deps.notifier, c, { ...outcome, timing: 'start_reached' }, effects, now);
     return effects;
   }
+  // Everyone not asked yet this round; a refusal (decline or expiry) is final for the round.
   const asked = new Set(offers.map((o) => o.interpreter_id));
   const fresh = match.ranked.filter((candidate) => !asked.has(candidate.interpreterId));
-  const wanted = Math.max(0, plan.parallel - open.length);
+  const broadcast = plan.kind === 'broadcast';
   if (fresh.length === 0 && open.length === 0) {
-    await escalate(
-      m,
-      deps,
-      c,
-      effects,
-      { funnel: match.funnel, refusals: refusalsOf(offers), cutoffReached: false },
-      now,
-    );
+    const timing = broadcast ? 'inside_cutoff' : null;
+    await escalate(m, deps.notifier, c, { ...outcome, timing }, effects, now);
     return effects;
   }
-  for (const candidate of fresh.slice(0, wanted)) {
-    const [offer]: { id: string }[] = await m.query(
-      `INSERT INTO interpreter_offers (consultation_id, interpreter_id, round, offered_at, deadline, rank, score)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [
-        consultationId,
-        candidate.interpreterId,
-        assignment.round,
-        now,
-        plan.deadline,
-        candidate.rank,
-        JSON.stringify({ ...candidate.score, funnel: match.funnel, urgent: plan.urgent }),
-      ],
-    );
-    await auditStep(m, {
-      actor: null,
-      action: 'offer_made',
-      consultationId,
-      institutionId: c.institution_id,
-      details: {
-        offerId: offer.id,
-        interpreterId: candidate.interpreterId,
-        rank: candidate.rank,
-        deadline: plan.deadline.toISOString(),
-        score: candidate.score,
-      },
-    });
-    effects.timeout(offer.id, plan.deadline);
-    effects.afterCommit.push(
-      await deps.notifier.planNotification(m, {
-        kind: 'interpreter_offer',
-        recipientId: candidate.interpreterId,
-        consultationId,
-        dueAt: now,
-        data: { offerId: offer.id, deadline: plan.deadline.toISOString() },
-      }),
-    );
+  const wanted = broadcast ? fresh.length : Math.max(0, plan.parallel - open.length);
+  const mode = broadcast ? 'broadcast' : plan.parallel > 1 ? 'parallel' : 'single';
+  const batch = { round: assignment.round, deadline: plan.deadline, funnel: match.funnel, mode } as const;
+  const made = await makeOffers(m, deps.notifier, c, fresh.slice(0, wanted), batch, effects, now);
+  if (broadcast && !assignment.escalation_reasons.includes('inside_cutoff')) {
+    const alert = {
+      minutesToStart: plan.minutesToStart,
+      openOffers: open.length + made,
+      funnel: match.funnel,
+    };
+    await raiseCloseAlert(m, deps.notifier, c, alert, effects, now);
+    return effects;
   }
-  const state = open.length > 0 || fresh.length > 0 ? 'offered' : 'searching';
-  if (state !== assignment.state) await setAssignment(m, consultationId, { state });
+  if (assignment.state !== 'offered') await setAssignment(m, consultationId, { state: 'offered' });
   return effects;
 }
 
 const refusalsOf = (offers: OfferRow[]) =>
   offers.filter((o) => o.state === 'declined' || o.state === 'expired').length;
-
-async function escalate(
-  m: EntityManager,
-  deps: AssignmentDeps,
-  c: ConsultationRow,
-  effects: StepEffects,
-  outcome: { funnel: MatchFunnel; refusals: number; cutoffReached: boolean },
-  now: Date,
-): Promise<void> {
-  const { funnel, refusals } = outcome;
-  const reasons = escalationReasons({ languagesKnown: needOf(c).languages !== null, ...outcome });
-  const details = { funnel, refusals, messages: reasons.map((r) => ESCALATION_MESSAGES[r]) };
-  await setAssignment(m, c.id, { state: 'escalated', escalation: { reasons, details } });
-  await auditStep(m, {
-    actor: null,
-    action: 'escalated',
-    consultationId: c.id,
-    institutionId: c.institution_id,
-    details: { reasons, ...details },
-  });
-  effects.afterCommit.push(...(await notifyEscalation(m, deps.notifier, c, reasons, now)));
-}

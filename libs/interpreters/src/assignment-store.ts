@@ -27,6 +27,8 @@ export interface AssignmentRow {
   interpreter_id: string | null;
   round: number;
   excluded_interpreter_ids: string[];
+  /** Set while a close consultation's coordinators are alerted (`inside_cutoff`) or once escalated. */
+  escalation_reasons: string[];
 }
 
 export interface OfferRow {
@@ -39,6 +41,14 @@ export interface OfferRow {
   deadline: Date;
   answered_at: Date | null;
   answer_reason: string | null;
+}
+
+/**
+ * A consultation still ahead of its call: booked, or with the patient already in the waiting room.
+ * Both still need (and may still get) an interpreter.
+ */
+export function beforeTheCall(status: string): boolean {
+  return status === 'scheduled' || status === 'waiting';
 }
 
 /** Locks the consultation row (always first, like the scheduling service) and reads what matching needs. */
@@ -62,7 +72,8 @@ export async function lockAssignment(
   consultationId: string,
 ): Promise<AssignmentRow | undefined> {
   const rows: AssignmentRow[] = await m.query(
-    `SELECT consultation_id, institution_id, state, interpreter_id, round, excluded_interpreter_ids
+    `SELECT consultation_id, institution_id, state, interpreter_id, round, excluded_interpreter_ids,
+            escalation_reasons
        FROM interpreter_assignments WHERE consultation_id = $1 FOR UPDATE`,
     [consultationId],
   );

@@ -4,7 +4,7 @@ import type { Role } from '@yiqiao/domain';
 /** A job to enqueue once the transaction that made it necessary has committed. */
 export type InterpreterJob =
   | { name: 'interpreters:assign'; consultationId: string; jobId: string }
-  | { name: 'interpreters:offer-timeout'; offerId: string; runAt: Date };
+  | { name: 'interpreters:offer-timeout'; offerId: string; runAt: Date; delayMs: number };
 
 /** Who did a step; null for the automatic assignment itself. */
 export interface Actor {
@@ -29,9 +29,11 @@ export class StepEffects {
     }
   }
 
-  timeout(offerId: string, runAt: Date): void {
+  /** `now` is the step's clock reading: the job's delay is measured from it, not from the host clock. */
+  timeout(offerId: string, runAt: Date, now: Date): void {
     if (!offerId || Number.isNaN(runAt.getTime())) throw new Error(`Invalid offer timeout (${offerId})`);
-    this.jobs.push({ name: 'interpreters:offer-timeout', offerId, runAt });
+    const delayMs = Math.max(0, runAt.getTime() - now.getTime());
+    this.jobs.push({ name: 'interpreters:offer-timeout', offerId, runAt, delayMs });
   }
 
   merge(other: StepEffects): void {

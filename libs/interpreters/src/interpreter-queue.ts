@@ -40,7 +40,7 @@ export async function enqueueInterpreterJobs(queue: InterpreterQueue, jobs: Inte
         {
           ...DEFAULT_JOB_OPTIONS,
           jobId: job.offerId,
-          delay: Math.max(0, job.runAt.getTime() - Date.now()),
+          delay: job.delayMs,
         },
       );
     }

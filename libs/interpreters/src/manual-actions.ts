@@ -4,6 +4,7 @@ import { isPgError, PG_EXCLUSION_VIOLATION } from '@yiqiao/persistence';
 import { startAssignment, type AssignmentDeps } from './assignment-engine';
 import {
   auditStep,
+  beforeTheCall,
   closeOpenOffers,
   lockAssignment,
   lockConsultation,
@@ -36,9 +37,9 @@ export async function assignDirectly(
   const effects = new StepEffects();
   const c = await lockConsultation(m, consultationId);
   if (!c) throw new NotFoundException(`Consultation ${consultationId} not found`);
-  if (c.status !== 'scheduled')
+  if (!beforeTheCall(c.status))
     throw new ConflictException(
-      `The consultation is ${c.status}; only scheduled consultations get interpreters`,
+      `The consultation is ${c.status}; only consultations that have not started get interpreters`,
     );
   if (c.interpreter_id === interpreterId) return effects;
   const [person]: { role: string; is_active: boolean }[] = await m.query(
@@ -131,7 +132,7 @@ export async function removeInterpreter(
         : 'This consultation has no interpreter',
     );
   }
-  if (c.status !== 'scheduled')
+  if (!beforeTheCall(c.status))
     throw new ConflictException(`The consultation is ${c.status}; its interpreter can no longer change`);
   await releaseInterpreter(m, c.id);
   const late = byInterpreter && isLateCancellation(now, c.starts_at, deps.policy);

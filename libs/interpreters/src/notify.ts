@@ -23,13 +23,14 @@ export interface InterpreterNotifier {
   ): Promise<AfterCommit>;
 }
 
-/** The coordinators of the consultation's institution all see an escalation. */
+/** The coordinators of the consultation's institution all see an escalation (or a close-consultation alert). */
 export async function notifyEscalation(
   m: EntityManager,
   notifier: InterpreterNotifier,
   c: ConsultationRow,
   reasons: EscalationReason[],
   now: Date,
+  facts: Record<string, unknown> = {},
 ): Promise<AfterCommit[]> {
   const coordinators: { id: string }[] = await m.query(
     `SELECT id FROM users WHERE institution_id = $1 AND role = 'coordinator' AND is_active ORDER BY id`,
@@ -43,7 +44,7 @@ export async function notifyEscalation(
         recipientId: coordinator.id,
         consultationId: c.id,
         dueAt: now,
-        data: { reasons },
+        data: { reasons, ...facts },
       }),
     );
   }

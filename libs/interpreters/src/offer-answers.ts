@@ -4,6 +4,7 @@ import { isPgError, PG_EXCLUSION_VIOLATION, PG_UNIQUE_VIOLATION } from '@yiqiao/
 import { advanceAssignment, type AssignmentDeps } from './assignment-engine';
 import {
   auditStep,
+  beforeTheCall,
   closeOpenOffers,
   findOffer,
   lockAssignment,
@@ -72,7 +73,7 @@ export async function acceptOffer(
   if (offer.state === 'accepted') return { kind: 'done', effects, consultationId: c.id };
   const closed = closedOfferAnswer(offer, now);
   if (closed) return closed;
-  if (c.status !== 'scheduled' || c.interpreter_id !== null) {
+  if (!beforeTheCall(c.status) || c.interpreter_id !== null) {
     await closeOpenOffers(m, c.id, 'withdrawn', 'the consultation no longer needs an interpreter');
     return refused(410, 'This consultation no longer needs an interpreter');
   }
@@ -114,7 +115,13 @@ export async function acceptOffer(
     offer.id,
   ]);
   await closeOpenOffers(m, c.id, 'withdrawn', 'another interpreter accepted', { exceptOfferId: offer.id });
-  await setAssignment(m, c.id, { state: 'assigned', interpreterId: actor.id, assignedBy: null });
+  // A close consultation's coordinator alert is resolved by the accept (the trail keeps it).
+  await setAssignment(m, c.id, {
+    state: 'assigned',
+    interpreterId: actor.id,
+    assignedBy: null,
+    escalation: null,
+  });
   await auditStep(m, {
     actor,
     action: 'offer_accepted',

@@ -1,8 +1,8 @@
-import { escalationReasons } from './escalation';
 import { DEFAULT_OFFER_POLICY, isLateCancellation, planOffers } from './offer-policy';
 
 const now = new Date('2026-12-01T00:00:00Z');
 const hoursLater = (h: number) => new Date(now.getTime() + h * 3600_000);
+const minutesLater = (min: number) => new Date(now.getTime() + min * 60_000);
 
 describe('planOffers', () => {
   it('makes one offer with the long deadline when the consultation is far away', () => {
@@ -14,54 +14,74 @@ describe('planOffers', () => {
   it('makes parallel offers with a short deadline when the consultation is close', () => {
     const plan = planOffers(now, hoursLater(6), DEFAULT_OFFER_POLICY);
     expect(plan).toMatchObject({ kind: 'offer', parallel: 3, urgent: true });
-    expect(plan.kind === 'offer' && plan.deadline).toEqual(new Date(now.getTime() + 15 * 60_000));
+    expect(plan.kind === 'offer' && plan.deadline).toEqual(minutesLater(15));
   });
 
-  it('never lets a deadline pass the escalation cut-off', () => {
-    const plan = planOffers(now, new Date(now.getTime() + 70 * 60_000), DEFAULT_OFFER_POLICY);
-    expect(plan.kind === 'offer' && plan.deadline).toEqual(new Date(now.getTime() + 10 * 60_000));
+  it('never lets a deadline before the cut-off pass the cut-off', () => {
+    const plan = planOffers(now, minutesLater(70), DEFAULT_OFFER_POLICY);
+    expect(plan).toMatchObject({ kind: 'offer', cutoffAt: minutesLater(10) });
+    expect(plan.kind === 'offer' && plan.deadline).toEqual(minutesLater(10));
   });
 
-  it('escalates once the cut-off has passed', () => {
-    expect(planOffers(now, new Date(now.getTime() + 30 * 60_000), DEFAULT_OFFER_POLICY).kind).toBe(
-      'escalate',
+  it('broadcasts inside the cut-off instead of giving up: the urgent deadline, how long to the start', () => {
+    expect(planOffers(now, minutesLater(40), DEFAULT_OFFER_POLICY)).toEqual({
+      kind: 'broadcast',
+      deadline: minutesLater(15),
+      cutoffAt: minutesLater(-20),
+      minutesToStart: 40,
+    });
+  });
+
+  it('broadcasts from the very instant of the cut-off', () => {
+    expect(planOffers(now, minutesLater(60), DEFAULT_OFFER_POLICY).kind).toBe('broadcast');
+    expect(planOffers(now, new Date(minutesLater(60).getTime() + 1), DEFAULT_OFFER_POLICY).kind).toBe(
+      'offer',
     );
+  });
+
+  it('never lets a broadcast deadline pass the start', () => {
+    const startsAt = new Date(now.getTime() + 5 * 60_000 + 30_000);
+    const plan = planOffers(now, startsAt, DEFAULT_OFFER_POLICY);
+    expect(plan).toMatchObject({ kind: 'broadcast', deadline: startsAt, minutesToStart: 6 });
+  });
+
+  it('honours a cut-off longer than the urgent window', () => {
+    const policy = { ...DEFAULT_OFFER_POLICY, cutoffMinutes: 180, urgentOfferSeconds: 600 };
+    expect(planOffers(now, hoursLater(2), policy)).toMatchObject({
+      kind: 'broadcast',
+      deadline: minutesLater(10),
+      minutesToStart: 120,
+    });
+  });
+
+  it('stops offering once the consultation has started', () => {
+    expect(planOffers(now, now, DEFAULT_OFFER_POLICY)).toEqual({
+      kind: 'too_late',
+      cutoffAt: minutesLater(-60),
+    });
+    expect(planOffers(now, minutesLater(-5), DEFAULT_OFFER_POLICY).kind).toBe('too_late');
+  });
+
+  it('plans the same at any hour and date: 03:00 and 11:30 Shanghai, Sunday evening, New Year’s Eve', () => {
+    for (const at of [
+      '2026-12-01T19:00:00Z', // 03:00 Shanghai, Wednesday
+      '2026-12-02T03:30:00Z', // 11:30 Shanghai, Wednesday
+      '2026-12-06T11:45:00Z', // 19:45 Shanghai, Sunday
+      '2026-12-31T15:30:00Z', // 23:30 Shanghai, 31 December (the start is next year)
+    ]) {
+      const clock = new Date(at);
+      const plan = planOffers(clock, new Date(clock.getTime() + 40 * 60_000), DEFAULT_OFFER_POLICY);
+      expect(plan).toEqual({
+        kind: 'broadcast',
+        deadline: new Date(clock.getTime() + 15 * 60_000),
+        cutoffAt: new Date(clock.getTime() - 20 * 60_000),
+        minutesToStart: 40,
+      });
+    }
   });
 
   it('counts a cancellation within the late window only', () => {
     expect(isLateCancellation(now, hoursLater(2), DEFAULT_OFFER_POLICY)).toBe(true);
     expect(isLateCancellation(now, hoursLater(48), DEFAULT_OFFER_POLICY)).toBe(false);
-  });
-});
-
-describe('escalationReasons', () => {
-  const funnel = { considered: 3, withPair: 3, qualified: 3, free: 3, available: 3 };
-  const base = { languagesKnown: true, funnel, refusals: 0, cutoffReached: false };
-
-  it('names the most fundamental cause', () => {
-    expect(
-      escalationReasons({ ...base, funnel: { ...funnel, withPair: 0, qualified: 0, free: 0, available: 0 } }),
-    ).toEqual(['no_language_pair']);
-    expect(
-      escalationReasons({ ...base, funnel: { ...funnel, qualified: 0, free: 0, available: 0 } }),
-    ).toEqual(['no_certified_interpreter']);
-    expect(escalationReasons({ ...base, funnel: { ...funnel, free: 0, available: 0 } })).toEqual([
-      'all_busy',
-    ]);
-    expect(escalationReasons({ ...base, funnel: { ...funnel, available: 0 } })).toEqual([
-      'outside_working_hours',
-    ]);
-    expect(escalationReasons({ ...base, refusals: 3 })).toEqual(['all_declined']);
-    expect(escalationReasons({ ...base, languagesKnown: false })).toEqual(['languages_unknown']);
-    expect(escalationReasons({ ...base, refusals: 1, funnel: { ...funnel, free: 0, available: 0 } })).toEqual(
-      ['all_declined', 'all_busy'],
-    );
-  });
-
-  it('adds the cut-off when time ran out', () => {
-    expect(escalationReasons({ ...base, refusals: 1, cutoffReached: true })).toEqual([
-      'cutoff_reached',
-      'all_declined',
-    ]);
   });
 });

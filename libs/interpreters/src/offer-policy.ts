@@ -12,9 +12,12 @@ export const interpreterPolicyEnv = {
   INTERPRETER_URGENT_OFFER_SECONDS: positiveInt(15 * 60),
   /** A consultation starting within this many minutes is "close": shorter deadlines, parallel offers. */
   INTERPRETER_URGENT_WINDOW_MINUTES: positiveInt(24 * 60),
-  /** Offers open at once for a close consultation (first to accept wins). */
+  /** Offers open at once for a close consultation before the cut-off (first to accept wins). */
   INTERPRETER_PARALLEL_OFFERS: positiveInt(3),
-  /** Give up and escalate to the coordinator this many minutes before the start. */
+  /**
+   * Inside this many minutes before the start, every qualified free interpreter is offered the
+   * consultation at once and the coordinators are alerted immediately.
+   */
   INTERPRETER_ESCALATION_CUTOFF_MINUTES: positiveInt(60),
   /** An interpreter who withdraws later than this many minutes before the start counts a late cancellation. */
   INTERPRETER_LATE_CANCEL_MINUTES: positiveInt(24 * 60),
@@ -49,15 +52,29 @@ export function offerPolicyFrom(env: InterpreterPolicyEnv): OfferPolicy {
 
 export const DEFAULT_OFFER_POLICY = offerPolicyFrom(interpreterPolicySchema.parse({}));
 
+/**
+ * What the next step may do:
+ * - `offer`: before the cut-off, one offer (or `parallelOffers` when urgent) with a deadline that never
+ *   passes the cut-off;
+ * - `broadcast`: inside the cut-off, an offer to every qualified free interpreter at once (first to
+ *   accept wins) and an immediate alert to the coordinators, deadlines never past the start;
+ * - `too_late`: the consultation has started; no more offers, the coordinators take over.
+ */
 export type OfferPlan =
-  | { kind: 'escalate'; cutoffAt: Date }
-  | { kind: 'offer'; parallel: number; deadline: Date; cutoffAt: Date; urgent: boolean };
+  | { kind: 'offer'; parallel: number; deadline: Date; cutoffAt: Date; urgent: boolean }
+  | { kind: 'broadcast'; deadline: Date; cutoffAt: Date; minutesToStart: number }
+  | { kind: 'too_late'; cutoffAt: Date };
 
 /** How many offers may be open and until when, given how close the consultation is. */
 export function planOffers(now: Date, startsAt: Date, policy: OfferPolicy): OfferPlan {
   const cutoffAt = new Date(startsAt.getTime() - policy.cutoffMinutes * 60_000);
-  if (now >= cutoffAt) return { kind: 'escalate', cutoffAt };
-  const urgent = startsAt.getTime() - now.getTime() <= policy.urgentWindowMinutes * 60_000;
+  const untilStart = startsAt.getTime() - now.getTime();
+  if (untilStart <= 0) return { kind: 'too_late', cutoffAt };
+  if (now >= cutoffAt) {
+    const deadline = new Date(now.getTime() + Math.min(policy.urgentOfferSeconds * 1000, untilStart));
+    return { kind: 'broadcast', deadline, cutoffAt, minutesToStart: Math.ceil(untilStart / 60_000) };
+  }
+  const urgent = untilStart <= policy.urgentWindowMinutes * 60_000;
   const window = (urgent ? policy.urgentOfferSeconds : policy.offerSeconds) * 1000;
   const deadline = new Date(Math.min(now.getTime() + window, cutoffAt.getTime()));
   return { kind: 'offer', parallel: urgent ? policy.parallelOffers : 1, deadline, cutoffAt, urgent };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { Clock } from '@yiqiao/domain';
 import { loadCandidatePool, matchInterpreters, needOf, type ConsultationRow } from '@yiqiao/interpreters';
 import { notFound, ScopeService, type AuthUser } from '../auth';
 
@@ -10,6 +11,7 @@ export class AssignmentBoardRepository {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly scope: ScopeService,
+    private readonly clock: Clock,
   ) {}
 
   async list(user: AuthUser, state: string | undefined): Promise<unknown[]> {
@@ -73,7 +75,7 @@ export class AssignmentBoardRepository {
     if (!row || !(await this.scope.canSeeInstitution(user, row.institution_id)))
       throw notFound('Consultation', consultationId);
     const need = needOf(row);
-    const pool = await loadCandidatePool(this.db.manager, need, new Date());
+    const pool = await loadCandidatePool(this.db.manager, need, this.clock.now());
     const inHours = new Set(matchInterpreters(need, pool).ranked.map((c) => c.interpreterId));
     const anyHours = matchInterpreters(
       need,

@@ -1,6 +1,7 @@
 import { ConflictException, GoneException, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '@yiqiao/domain';
 import { NotificationPlanner } from '@yiqiao/notifications';
 import {
   acceptOffer,
@@ -36,13 +37,14 @@ export class InterpreterActionsService {
     @Inject(INTERPRETER_POLICY) policy: OfferPolicy,
     planner: NotificationPlanner,
     private readonly hooks: ConsultationHooks,
+    private readonly clock: Clock,
   ) {
     this.deps = { policy, notifier: planner };
   }
 
   async accept(user: AuthUser, offerId: string): Promise<{ consultationId: string }> {
     const outcome = await this.step(async (m) => {
-      const answer = await acceptOffer(m, this.deps, offerId, user, new Date());
+      const answer = await acceptOffer(m, this.deps, offerId, user, this.clock.now());
       if (answer.kind === 'done')
         await this.runHooks(m, answer.effects, 'interpreter_assigned', answer.consultationId, user.id);
       return answer;
@@ -51,13 +53,13 @@ export class InterpreterActionsService {
   }
 
   async decline(user: AuthUser, offerId: string, reason: string | null): Promise<{ consultationId: string }> {
-    return this.settle(await this.step((m) => declineOffer(m, offerId, user, reason, new Date())));
+    return this.settle(await this.step((m) => declineOffer(m, offerId, user, reason, this.clock.now())));
   }
 
   /** The interpreter gives back an accepted consultation; the search restarts without them. */
   async cancelMine(user: AuthUser, consultationId: string): Promise<void> {
     await this.step(async (m) => {
-      const effects = await removeInterpreter(m, this.deps, consultationId, user, new Date());
+      const effects = await removeInterpreter(m, this.deps, consultationId, user, this.clock.now());
       await this.runHooks(m, effects, 'interpreter_removed', consultationId, user.id);
       return { effects };
     });
@@ -65,7 +67,14 @@ export class InterpreterActionsService {
 
   async override(user: AuthUser, consultationId: string, interpreterId: string): Promise<void> {
     await this.step(async (m) => {
-      const effects = await assignDirectly(m, this.deps, consultationId, interpreterId, user, new Date());
+      const effects = await assignDirectly(
+        m,
+        this.deps,
+        consultationId,
+        interpreterId,
+        user,
+        this.clock.now(),
+      );
       await this.runHooks(m, effects, 'interpreter_assigned', consultationId, user.id);
       return { effects };
     });
@@ -73,7 +82,7 @@ export class InterpreterActionsService {
 
   async remove(user: AuthUser, consultationId: string): Promise<void> {
     await this.step(async (m) => {
-      const effects = await removeInterpreter(m, this.deps, consultationId, user, new Date());
+      const effects = await removeInterpreter(m, this.deps, consultationId, user, this.clock.now());
       await this.runHooks(m, effects, 'interpreter_removed', consultationId, user.id);
       return { effects };
     });

@@ -11,7 +11,8 @@ import type { LanguagePairDto, WorkingWindowDto } from './interpreters.dto';
 export class InterpreterDirectoryRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async offers(interpreterId: string): Promise<unknown[]> {
+  /** Open offers, then those made in the 30 days before `now` (the business clock). */
+  async offers(interpreterId: string, now: Date): Promise<unknown[]> {
     return this.db.query(
       `SELECT o.id, o.consultation_id AS "consultationId", o.state, o.offered_at AS "offeredAt", o.deadline,
               o.answered_at AS "answeredAt", o.answer_reason AS "answerReason",
@@ -20,9 +21,9 @@ export class InterpreterDirectoryRepository {
          FROM interpreter_offers o
          JOIN consultations c ON c.id = o.consultation_id
          JOIN departments d ON d.id = c.department_id
-        WHERE o.interpreter_id = $1 AND (o.state = 'offered' OR o.offered_at > now() - interval '30 days')
+        WHERE o.interpreter_id = $1 AND (o.state = 'offered' OR o.offered_at > $2::timestamptz - interval '30 days')
         ORDER BY (o.state = 'offered') DESC, o.offered_at DESC LIMIT 200`,
-      [interpreterId],
+      [interpreterId, now],
     );
   }
 

@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
-import { interpreterQueueProviders } from '@yiqiao/interpreters';
+import { InterpreterConsultationHook, interpreterQueueProviders } from '@yiqiao/interpreters';
 import { API_CONFIG } from '../config';
 import { AssignmentBoardRepository } from './assignment-board.repository';
 import { InterpreterActionsService } from './interpreter-actions.service';
 import { InterpreterAssignmentsController } from './interpreter-assignments.controller';
-import { InterpreterConsultationHook } from './interpreter-consultation.hook';
 import { InterpreterDirectoryRepository } from './interpreter-directory.repository';
 import { INTERPRETER_POLICY, loadInterpreterPolicy } from './interpreter-policy';
 import { MyInterpreterWorkController } from './my-interpreter-work.controller';

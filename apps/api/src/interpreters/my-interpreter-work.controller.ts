@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Clock } from '@yiqiao/domain';
 import { CurrentUser, Roles, type AuthUser } from '../auth';
 import { InterpreterActionsService } from './interpreter-actions.service';
 import { InterpreterDirectoryRepository } from './interpreter-directory.repository';
@@ -19,12 +20,13 @@ export class MyInterpreterWorkController {
   constructor(
     private readonly actions: InterpreterActionsService,
     private readonly directory: InterpreterDirectoryRepository,
+    private readonly clock: Clock,
   ) {}
 
   @Get('offers')
   @ApiOperation({ summary: 'My open offers first, then those of the last 30 days' })
   offers(@CurrentUser() user: AuthUser) {
-    return this.directory.offers(user.id);
+    return this.directory.offers(user.id, this.clock.now());
   }
 
   @Post('offers/:offerId/accept')
@@ -61,7 +63,7 @@ export class MyInterpreterWorkController {
   @Get('schedule')
   @ApiOperation({ summary: 'My booked consultations between from and to (default: the next 30 days)' })
   schedule(@CurrentUser() user: AuthUser, @Query() query: ScheduleQueryDto) {
-    const from = query.from ? new Date(query.from) : new Date();
+    const from = query.from ? new Date(query.from) : this.clock.now();
     const to = query.to ? new Date(query.to) : new Date(from.getTime() + 30 * 24 * 3600_000);
     if (to <= from) throw new BadRequestException('to must be after from');
     return this.directory.schedule(user.id, from, to);

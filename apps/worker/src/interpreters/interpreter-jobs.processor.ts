@@ -55,9 +55,10 @@ export class InterpreterJobsProcessor implements OnApplicationBootstrap, OnAppli
       return;
     }
     if ('offerId' in job.data) {
-      const notYetDue = await this.steps.timeout(job.data.offerId);
-      if (notYetDue) {
-        await job.moveToDelayed(notYetDue.getTime(), token);
+      const waitMs = await this.steps.timeout(job.data.offerId);
+      if (waitMs !== undefined) {
+        // BullMQ wants a host-clock timestamp; the wait itself was measured on the business clock.
+        await job.moveToDelayed(Date.now() + waitMs, token);
         throw new DelayedError();
       }
       return;

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { Clock } from '@yiqiao/domain';
 import { NotificationPlanner } from '@yiqiao/notifications';
 import {
   advanceAssignment,
@@ -25,6 +26,7 @@ export class InterpreterStepsService {
     @Inject(INTERPRETER_QUEUE) private readonly queue: InterpreterQueue,
     @Inject(INTERPRETER_WORKER_SETTINGS) settings: InterpreterWorkerSettings,
     planner: NotificationPlanner,
+    private readonly clock: Clock,
   ) {
     this.deps = { policy: settings.policy, notifier: planner };
   }
@@ -34,21 +36,25 @@ export class InterpreterStepsService {
       this.db,
       this.queue,
       async (m) => ({
-        effects: await advanceAssignment(m, consultationId, this.deps, new Date()),
+        effects: await advanceAssignment(m, consultationId, this.deps, this.clock.now()),
       }),
       this.afterCommitFailed,
     );
   }
 
-  /** Returns when the offer is really due if the job ran early (clock skew between hosts). */
-  async timeout(offerId: string): Promise<Date | undefined> {
+  /**
+   * Returns how many milliseconds are left if the job ran before the offer is due (clock skew between
+   * hosts), measured on the business clock so the job can be delayed by exactly that much.
+   */
+  async timeout(offerId: string): Promise<number | undefined> {
+    const now = this.clock.now();
     const result = await runStep(
       this.db,
       this.queue,
-      (m) => expireOffer(m, this.deps, offerId, new Date()),
+      (m) => expireOffer(m, this.deps, offerId, now),
       this.afterCommitFailed,
     );
-    return result.notYetDue;
+    return result.notYetDue && result.notYetDue.getTime() - now.getTime();
   }
 
   async reconcile(): Promise<number> {
@@ -56,7 +62,7 @@ export class InterpreterStepsService {
       this.db,
       this.queue,
       async (m) => ({
-        effects: await reconcileAssignments(m, new Date()),
+        effects: await reconcileAssignments(m, this.clock.now()),
       }),
       this.afterCommitFailed,
     );
@@ -68,7 +74,7 @@ export class InterpreterStepsService {
     const result = await runStep(
       this.db,
       this.queue,
-      async (m) => ({ effects: await sweepOrphanedSearches(m, new Date(), graceSeconds) }),
+      async (m) => ({ effects: await sweepOrphanedSearches(m, this.clock.now(), graceSeconds) }),
       this.afterCommitFailed,
     );
     return result.effects.jobs.length;
