@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -14,6 +15,7 @@ import {
   Matches,
   Max,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import type { InstitutionKind } from '@yiqiao/persistence';
 import { IsIanaTimeZone } from '../common/validators';
@@ -23,10 +25,85 @@ export const INSTITUTION_KINDS: readonly InstitutionKind[] = [
   'clinic',
   'overseas_partner',
 ];
+/** Bounds of the institutions table's CHECKs (migration 1764800000000-consultation-time-rules). */
+const MAX_NOTICE_MINUTES = 20160;
+const MAX_JOIN_MINUTES = 240;
+
+/**
+ * An optional whole number of minutes within [min, max], with messages naming the field and the range.
+ * Left out means unchanged; null is refused like any other non-number (the columns are NOT NULL).
+ */
+function MinutesBetween(min: number, max: number, maxInWords: string): PropertyDecorator {
+  const range = `from ${min} to ${max} (${maxInWords})`;
+  return applyDecorators(
+    ValidateIf((_object, value) => value !== undefined),
+    IsInt({ message: ({ property }) => `${property} must be a whole number of minutes ${range}` }),
+    Min(min, { message: ({ property }) => `${property} must be at least ${min} minutes` }),
+    Max(max, { message: ({ property }) => `${property} must be at most ${max} minutes (${maxInWords})` }),
+  );
+}
+
 const CODE = /^[a-z0-9-]{2,40}$/;
 const CODE_MESSAGE = 'code must be 2–40 lower-case letters, digits or "-"';
 
-export class CreateInstitutionDto {
+/**
+ * The institution's time rules (booking notice, join window). Kept apart so the update DTO keeps their
+ * own "left out = unchanged, null refused" validation (PartialType would make null pass as "optional").
+ */
+export class InstitutionTimeRulesDto {
+  @ApiPropertyOptional({
+    example: 120,
+    minimum: 0,
+    maximum: MAX_NOTICE_MINUTES,
+    default: 120,
+    description: 'Minimum notice, in minutes, for a patient booking or moving their own consultation',
+  })
+  @MinutesBetween(0, MAX_NOTICE_MINUTES, '14 days')
+  patientBookingNoticeMinutes?: number;
+
+  @ApiPropertyOptional({
+    example: 0,
+    minimum: 0,
+    maximum: MAX_NOTICE_MINUTES,
+    default: 0,
+    description:
+      'Minimum notice, in minutes, for coordinators and administrators (they are warned inside the interpreter cut-off)',
+  })
+  @MinutesBetween(0, MAX_NOTICE_MINUTES, '14 days')
+  coordinatorBookingNoticeMinutes?: number;
+
+  @ApiPropertyOptional({
+    example: 15,
+    minimum: 0,
+    maximum: MAX_JOIN_MINUTES,
+    default: 15,
+    description: 'Patients, guests and interpreters may join this many minutes before the start',
+  })
+  @MinutesBetween(0, MAX_JOIN_MINUTES, '4 hours')
+  joinLeadMinutes?: number;
+
+  @ApiPropertyOptional({
+    example: 30,
+    minimum: 0,
+    maximum: MAX_JOIN_MINUTES,
+    default: 30,
+    description: 'The specialist and coordinators may open the room this many minutes before the start',
+  })
+  @MinutesBetween(0, MAX_JOIN_MINUTES, '4 hours')
+  staffJoinLeadMinutes?: number;
+
+  @ApiPropertyOptional({
+    example: 30,
+    minimum: 0,
+    maximum: MAX_JOIN_MINUTES,
+    default: 30,
+    description: 'The room stays open this many minutes after the scheduled end',
+  })
+  @MinutesBetween(0, MAX_JOIN_MINUTES, '4 hours')
+  joinGraceMinutes?: number;
+}
+
+export class CreateInstitutionDto extends InstitutionTimeRulesDto {
   @ApiProperty({ example: 'minhang-intl', description: 'Stable short code (2–40 of a-z, 0-9, -)' })
   @Matches(CODE, { message: CODE_MESSAGE })
   code!: string;
@@ -103,7 +180,18 @@ export class CreateInstitutionDto {
   reminderOffsetsMinutes?: number[];
 }
 
-export class UpdateInstitutionDto extends PartialType(OmitType(CreateInstitutionDto, ['code'] as const)) {}
+const TIME_RULE_FIELDS = [
+  'patientBookingNoticeMinutes',
+  'coordinatorBookingNoticeMinutes',
+  'joinLeadMinutes',
+  'staffJoinLeadMinutes',
+  'joinGraceMinutes',
+] as const;
+
+export class UpdateInstitutionDto extends IntersectionType(
+  PartialType(OmitType(CreateInstitutionDto, ['code', ...TIME_RULE_FIELDS] as const)),
+  InstitutionTimeRulesDto,
+) {}
 
 export class CreateDepartmentDto {
   @ApiProperty({ format: 'uuid' })

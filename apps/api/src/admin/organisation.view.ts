@@ -17,6 +17,16 @@ export class InstitutionView {
   @ApiProperty({ example: 10 }) bookingBufferMinutes!: number;
   @ApiProperty() requiresInterpreterCertification!: boolean;
   @ApiProperty({ example: [1440, 60, 10] }) reminderOffsetsMinutes!: number[];
+  @ApiProperty({ example: 120, description: 'Minimum notice for patients’ own bookings, minutes' })
+  patientBookingNoticeMinutes!: number;
+  @ApiProperty({ example: 0, description: 'Minimum notice for coordinators’ bookings, minutes' })
+  coordinatorBookingNoticeMinutes!: number;
+  @ApiProperty({ example: 15, description: 'Patients, guests and interpreters may join this early, minutes' })
+  joinLeadMinutes!: number;
+  @ApiProperty({ example: 30, description: 'Staff may open the room this early, minutes' })
+  staffJoinLeadMinutes!: number;
+  @ApiProperty({ example: 30, description: 'The room stays open this long after the end, minutes' })
+  joinGraceMinutes!: number;
   @ApiProperty() createdAt!: Date;
 }
 
