@@ -74,7 +74,7 @@ export class ConsultationChangesService {
         start: start.toJSDate(),
         end: start.plus({ minutes: consultationMinutes(specialist, row.department_id) }).toJSDate(),
       };
-      await this.rules.assertBookable(manager, {
+      const warnings = await this.rules.assertBookable(manager, {
         specialist,
         departmentId: row.department_id,
         span,
@@ -111,7 +111,10 @@ export class ConsultationChangesService {
       });
       return {
         statusCode: 200,
-        body: toConsultationDto((await loadConsultation(manager, row.id)) as ConsultationRow),
+        body: {
+          ...toConsultationDto((await loadConsultation(manager, row.id)) as ConsultationRow),
+          warnings,
+        },
         change: {
           kind: 'rescheduled',
           consultationId: row.id,

@@ -1,4 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { NotificationsHook } from '@yiqiao/notifications';
+import { ConsultationHooks } from '@yiqiao/persistence';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
 import { DELIVERY_CHANNELS, DeliveryChannel } from './channel';
 import { DeliverProcessor } from './deliver.processor';
@@ -30,7 +32,10 @@ function channelsFrom(config: WorkerConfig): DeliveryChannel[] {
   return channels;
 }
 
-/** Delivery of notification jobs over e-mail, SMS and the in-app inbox. */
+/**
+ * Delivery of notification jobs over e-mail, SMS and the in-app inbox; and the consultation hook, so
+ * changes the worker makes (a call starting, completing, a no-show) keep the messages in step too.
+ */
 @Module({
   providers: [
     { provide: DELIVERY_CHANNELS, inject: [WORKER_CONFIG], useFactory: channelsFrom },
@@ -38,4 +43,13 @@ function channelsFrom(config: WorkerConfig): DeliveryChannel[] {
     DeliverProcessor,
   ],
 })
-export class NotificationsWorkerModule {}
+export class NotificationsWorkerModule implements OnModuleInit {
+  constructor(
+    private readonly hooks: ConsultationHooks,
+    private readonly hook: NotificationsHook,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.register(this.hook);
+  }
+}
