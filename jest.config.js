@@ -24,6 +24,8 @@ const common = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper,
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  // test-only: YIQIAO_TEST_NOW runs the suite at another instant (libs/testing/src/test-clock.ts)
+  setupFiles: ['<rootDir>/test/setup/test-clock.ts'],
 };
 
 module.exports = {

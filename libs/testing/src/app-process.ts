@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
+import { testClockNodeOptions } from './test-clock';
 
 export type AppName = 'api' | 'sfu' | 'worker';
 /** Repository root, whether this file runs from source (tests) or from dist/ (benchmarks). */
@@ -25,7 +26,7 @@ export function spawnApp(app: AppName, env: Record<string, string>): AppProcess 
   const entry = path.join(ROOT, 'dist', 'apps', app, 'src', 'main.js');
   const child = spawn(process.execPath, ['--enable-source-maps', entry], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    env: withTestClock({ ...process.env, LOG_LEVEL: 'warn', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -42,6 +43,12 @@ export function spawnApp(app: AppName, env: Record<string, string>): AppProcess 
       return code;
     },
   };
+}
+
+/** A run moved to another instant (YIQIAO_TEST_NOW) moves the spawned app's clock too. */
+function withTestClock(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const preload = testClockNodeOptions(ROOT);
+  return preload ? { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} ${preload}`.trim() } : env;
 }
 
 /** SIGTERM, then SIGKILL if the process has not exited within `graceMs`. */

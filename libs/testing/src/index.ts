@@ -5,3 +5,4 @@ export * from './free-port';
 export * from './fixtures';
 export * from './eventually';
 export * from './message-context';
+export * from './test-clock';

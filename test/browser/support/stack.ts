@@ -8,7 +8,9 @@ import {
   AppProcess,
   createTestDatabase,
   freePort,
+  shiftDate,
   spawnApp,
+  testClockOffset,
   TestDatabase,
   testQueuePrefix,
   waitForHealthy,
@@ -18,7 +20,24 @@ import { startWebServer, type WebServer } from '../../../infra/dev/web-server';
 const ROOT = path.resolve(__dirname, '../../..');
 
 /** Debian's Chromium with a fake camera and microphone; never a downloaded browser. */
-export function launchChromium(): Promise<Browser> {
+export async function launchChromium(): Promise<Browser> {
+  return withTestClock(await launchPlainChromium());
+}
+
+/** Every page of a run moved to another instant (YIQIAO_TEST_NOW) sees that instant too. */
+function withTestClock(browser: Browser): Browser {
+  const offset = testClockOffset();
+  if (offset === 0) return browser;
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.addInitScript({ content: `(${shiftDate.toString()})(globalThis, ${offset});` });
+    return context;
+  };
+  return browser;
+}
+
+function launchPlainChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
