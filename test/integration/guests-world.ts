@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Redis } from 'ioredis';
 import request from 'supertest';
+import { Clock } from '@yiqiao/domain';
 import type { DataSource } from 'typeorm';
 import { sfuNodesKey } from '@yiqiao/contracts';
 import type { SfuNodeLoad } from '@yiqiao/contracts';
@@ -125,19 +126,25 @@ export class GuestsWorld {
     await this.db?.drop();
   }
 
-  /** A scheduled consultation of this cast, an hour after the previous one. */
-  newConsultation = async (): Promise<string> =>
-    (
-      await createScheduledConsultation(this.ds, {
-        institutionId: this.institutionId,
-        departmentId: this.departmentId,
-        specialistId: this.specialist.id,
-        patientId: this.patient.id,
-        interpreterId: this.interpreter.id,
-        createdBy: this.coordinator.id,
-        startsAt: new Date(Date.now() + ++this.slot * 3600_000),
-      })
-    ).id;
+  /**
+   * A scheduled consultation of this cast, an hour after the previous one, with the api's clock 5
+   * minutes before its start (inside everyone's join window).
+   */
+  newConsultation = async (): Promise<string> => {
+    const consultation = await createScheduledConsultation(this.ds, {
+      institutionId: this.institutionId,
+      departmentId: this.departmentId,
+      specialistId: this.specialist.id,
+      patientId: this.patient.id,
+      interpreterId: this.interpreter.id,
+      createdBy: this.coordinator.id,
+      startsAt: new Date(Date.now() + ++this.slot * 3600_000),
+    });
+    jest
+      .spyOn(this.app.get(Clock), 'now')
+      .mockReturnValue(new Date(consultation.startsAt.getTime() - 5 * 60_000));
+    return consultation.id;
+  };
 
   invite = (who: string, consultationId: string, body: Record<string, unknown>) =>
     request(this.server)

@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { sfuNodesKey } from '@yiqiao/contracts';
+import { Clock } from '@yiqiao/domain';
 import type { SfuNodeLoad } from '@yiqiao/contracts';
 import {
   createDepartment,
@@ -55,8 +56,9 @@ describe('video join: participant check, SFU node pinning, join token, TURN (rea
     for (const n of nodes) await redis.hset(sfuNodesKey(prefix), n.nodeId, JSON.stringify(n));
   };
   let slot = 0;
-  const newConsultation = async () =>
-    createScheduledConsultation(ds, {
+  /** A consultation, with the clock 5 minutes before its start: inside everyone's join window. */
+  const newConsultation = async () => {
+    const consultation = await createScheduledConsultation(ds, {
       institutionId,
       departmentId: (await createDepartment(ds, institutionId)).id,
       specialistId: specialist.id,
@@ -65,6 +67,9 @@ describe('video join: participant check, SFU node pinning, join token, TURN (rea
       createdBy: coordinator.id,
       startsAt: new Date(Date.now() + ++slot * 3600_000),
     });
+    jest.spyOn(app.get(Clock), 'now').mockReturnValue(new Date(consultation.startsAt.getTime() - 5 * 60_000));
+    return consultation;
+  };
 
   beforeAll(async () => {
     db = await createTestDatabase();

@@ -74,7 +74,8 @@ describe('room events from the sfu reach the consultation record (worker process
         specialistId: specialist.id,
         patientId: patient.id,
         createdBy: specialist.id,
-        startsAt: new Date(Date.now() + 600_000),
+        // the events below happen at these explicit instants, inside the join window
+        startsAt: new Date('2026-11-22T08:10:00.000Z'),
       })
     ).id;
   });
