@@ -77,9 +77,8 @@ function EndButton({ session }: { session: CallSession }) {
       await session.endForEveryone();
       setStep('idle');
     } catch (error) {
-      // compared as text: the code is newer than some SFU contracts this app may meet
-      const code: string | undefined = error instanceof SignalRequestError ? error.code : undefined;
-      setStep(code === 'not_started' ? 'not_started' : 'failed');
+      const refused = error instanceof SignalRequestError && error.code === 'not_started';
+      setStep(refused ? 'not_started' : 'failed');
     }
   }
 

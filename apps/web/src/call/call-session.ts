@@ -6,6 +6,7 @@ import {
   type ActiveSpeakerNotice,
   type ChatMessage,
   type ConsumerClosedNotice,
+  type EndedNotice,
   type JoinResponse,
   type JoinResult,
   type MutedByStaffNotice,
@@ -20,12 +21,6 @@ import { MediaLink, MediaLinkClosed } from './media-link';
 import { request, SignalRequestError } from './signal';
 import { INITIAL_CALL_STATE, type CallPhase, type CallState, type RemoteMedia } from './call-state';
 import { joinRefusalOf } from '../time/join-window';
-
-/** `room:ended`: who ended it (null when the system did) and why (the window closing). */
-interface RoomEndedNotice {
-  endedBy?: string | null;
-  reason?: string;
-}
 
 /** What this client sends from the person's own devices. */
 type LocalSource = 'mic' | 'camera';
@@ -117,7 +112,8 @@ export class CallSession {
     socket.on(ServerEvent.Removed, ({ reason }: RemovedNotice) =>
       this.finish(reason === 'invitation_withdrawn' ? 'withdrawn' : 'removed'),
     );
-    socket.on(ServerEvent.Ended, (notice?: RoomEndedNotice) =>
+    // ended by the specialist, or by the worker when the join window closed
+    socket.on(ServerEvent.Ended, (notice?: EndedNotice) =>
       this.finish(notice?.reason === 'window_closed' ? 'time_over' : 'ended'),
     );
     socket.on(ServerEvent.WaitingJoined, (who: ParticipantInfo) => {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Role } from '@yiqiao/domain/roles';
 import type { Consultation } from '../api/types';
-import { useNow } from '../time/clock';
+import { now, useNow } from '../time/clock';
 import {
   JOINABLE_STATUSES,
   timingAt,
@@ -51,7 +51,9 @@ export function InsideJoinWindow({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
-  const timing = timingAt(window, useNow(JOIN_RECHECK_MS));
+  // the timer only re-renders; each render reads the clock afresh (a window that just moved counts at once)
+  useNow(JOIN_RECHECK_MS);
+  const timing = timingAt(window, now());
   if (timing === 'before') return <OpensAt iso={window.opensAt} otherZone={otherZone} />;
   if (timing === 'closed')
     return (

@@ -11,12 +11,12 @@ import { describeError } from './async';
 const REASON_MIN = 3;
 const REASON_MAX = 500;
 
-/** A coordinator may open the room before the patients' window opens ("start now", with a reason). */
+/** A coordinator may open the room once, before the patients' window opens ("start now", with a reason). */
 export function canStartNow(c: Consultation, role: Role, at: DateTime = now()): boolean {
   return (
     role === 'coordinator' &&
     (c.status === 'scheduled' || c.status === 'waiting') &&
-    Boolean(c.joinWindow) &&
+    !c.openedEarly &&
     at < DateTime.fromISO(c.joinWindow.participantsOpenAt)
   );
 }
