@@ -7,7 +7,7 @@ export default async function globalSetup(): Promise<void> {
   // YIQIAO_TEST_NOW becomes one offset for every worker, app process and page of this run
   const offset = testClockOffset();
   if (offset !== 0)
-    console.log(`\ntest clock: this run is at ${new Date(Date.now() + offset).toISOString()}`);
+    console.warn(`\ntest clock: this run is at ${new Date(Date.now() + offset).toISOString()}`);
   const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `yiqiao_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const templateUrl = withDatabase(base, name);
