@@ -44,6 +44,11 @@ describe('guests: the personal link, without an account (real PostgreSQL + Redis
         institutionName: expect.stringMatching(/^Hospital inst-/),
         institutionNameZh: null,
       },
+      // the world's clock is 5 minutes before the start: the guest's window (15 minutes) is open
+      joinWindow: {
+        opensAt: new Date(new Date(c.starts_at).getTime() - 15 * 60_000).toISOString(),
+        closesAt: new Date(new Date(c.ends_at).getTime() + 30 * 60_000).toISOString(),
+      },
       joinable: true,
     });
     const text = JSON.stringify(res.body);

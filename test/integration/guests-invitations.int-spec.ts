@@ -71,9 +71,9 @@ describe('guests: inviting family members to a consultation call (real PostgreSQ
 
     // a notification (to the guest, not to a user) only where an e-mail address was given
     const notifications = await ds.query(
-      `SELECT guest_id, recipient_id, kind, status, due_at <= now() AS due FROM notifications
+      `SELECT guest_id, recipient_id, kind, status, due_at <= $2 AS due FROM notifications
         WHERE consultation_id = $1 AND kind = 'guest_invitation'`,
-      [consultationId],
+      [consultationId, world.now()],
     );
     expect(notifications).toEqual([
       { guest_id: guest.id, recipient_id: null, kind: 'guest_invitation', status: 'pending', due: true },

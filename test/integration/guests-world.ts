@@ -146,6 +146,9 @@ export class GuestsWorld {
     return consultation.id;
   };
 
+  /** The api's business clock. */
+  now = (): Date => this.app.get(Clock).now();
+
   invite = (who: string, consultationId: string, body: Record<string, unknown>) =>
     request(this.server)
       .post(`/consultations/${consultationId}/guests`)

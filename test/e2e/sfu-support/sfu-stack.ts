@@ -21,6 +21,7 @@ import { createSfu } from '../../../apps/sfu/src/create-sfu';
 import { loadWorkerConfig } from '../../../apps/worker/src/config';
 import { createWorker } from '../../../apps/worker/src/create-worker';
 import { ClientEvent } from '@yiqiao/contracts';
+import { Clock } from '@yiqiao/domain';
 import { eventually, expectMediaFlowing, SfuTestPeer } from './sfu-test-peer';
 
 export const JOIN_TOKEN_SECRET = 'sfu-e2e-join-token-secret-0123456789';
@@ -105,7 +106,18 @@ export class SfuStack {
       createdBy: coordinator.id,
       startsAt: new Date(Date.now() + ++this.slot * 3600_000),
     });
+    this.moveClockTo(new Date(created.startsAt.getTime() - 5 * 60_000));
     return created.id;
+  }
+
+  /**
+   * The api, worker and sfu clocks, 5 minutes before the newest consultation's start (inside
+   * everyone's join window) and running on from there.
+   */
+  private moveClockTo(instant: Date): void {
+    const offset = instant.getTime() - Date.now();
+    for (const app of [this.api, this.worker, this.sfu])
+      jest.spyOn(app.get(Clock), 'now').mockImplementation(() => new Date(Date.now() + offset));
   }
 
   /** A join token exactly as `POST /consultations/:id/join` issues it. */
