@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import './sfu-support/wrtc-globals';
 import { ClientEvent } from '@yiqiao/contracts';
 import type { IceServer } from '@yiqiao/contracts';
+import { hostNow } from '@yiqiao/testing';
 import { Coturn } from './sfu-support/coturn';
 import { eventually, expectMediaFlowing } from './sfu-support/sfu-test-peer';
 import { SfuStack } from './sfu-support/sfu-stack';
@@ -91,7 +92,8 @@ describe('sfu: TURN relay through a real coturn with time-limited credentials', 
     ];
     expect(await relayCandidates(forged)).toBe(0);
 
-    const expiredName = `${Math.floor(Date.now() / 1000) - 60}:${stack.cast.patient.id}`;
+    // coturn judges expiry on the host's clock, which a moved test clock does not move
+    const expiredName = `${Math.floor(hostNow() / 1000) - 60}:${stack.cast.patient.id}`;
     const expired = [
       {
         urls: [coturn.url],

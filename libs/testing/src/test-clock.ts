@@ -29,7 +29,6 @@ export function testClockOffset(env: NodeJS.ProcessEnv = process.env): number {
  */
 export function shiftDate(scope: { Date: DateConstructor }, offsetMs: number): void {
   const RealDate = scope.Date;
-  if ((RealDate as unknown as { shiftedBy?: number }).shiftedBy !== undefined) return;
   const now = () => RealDate.now() + offsetMs;
   scope.Date = new Proxy(RealDate, {
     construct: (target, args: unknown[], newTarget) =>
@@ -37,10 +36,17 @@ export function shiftDate(scope: { Date: DateConstructor }, offsetMs: number): v
     apply: () => new RealDate(now()).toString(),
     get: (target, property, receiver) => {
       if (property === 'now') return now;
-      if (property === 'shiftedBy') return offsetMs;
       return Reflect.get(target, property, receiver) as unknown;
     },
   });
+}
+
+/**
+ * The host's real time, for what runs outside the moved processes and keeps its own clock (coturn
+ * checks TURN credential expiry against it).
+ */
+export function hostNow(): number {
+  return Date.now() - testClockOffset();
 }
 
 /** The preload a spawned app needs for this run's offset (compiled by infra/build.sh), or nothing. */
