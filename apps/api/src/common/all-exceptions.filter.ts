@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { BaseWsExceptionFilter } from '@nestjs/websockets';
 import type { HttpRequest as Request, HttpResponse as Response } from './http-types';
+import { tidyMessage } from './error-text';
 import { answerForPgError } from './pg-error-response';
 import { TooManyRequestsException } from './too-many-requests.exception';
 
@@ -27,9 +28,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (exception instanceof TooManyRequestsException) {
         response.setHeader('Retry-After', String(exception.retryAfterSeconds));
       }
-      const body = exception.getResponse();
       const status = exception.getStatus();
-      response.status(status).json(typeof body === 'string' ? { statusCode: status, message: body } : body);
+      response.status(status).json(tidyBody(exception.getResponse(), status));
       return;
     }
 
@@ -52,4 +52,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
       message: `Something went wrong on our side; it has been logged (reference ${requestId || 'n/a'})`,
     });
   }
+}
+
+/** The exception's body in the api's one format, every message tidied (see tidyMessage). */
+function tidyBody(body: string | object, status: number): object {
+  if (typeof body === 'string') return { statusCode: status, message: tidyMessage(body) };
+  const { message } = body as { message?: unknown };
+  if (typeof message === 'string') return { ...body, message: tidyMessage(message) };
+  if (Array.isArray(message)) {
+    return { ...body, message: message.map((m) => (typeof m === 'string' ? tidyMessage(m) : m)) };
+  }
+  return body;
 }

@@ -3,6 +3,7 @@ declare module 'body-parser' {
   import type { IncomingMessage, ServerResponse } from 'node:http';
   export function json(options: {
     limit: string;
+    verify?: (req: IncomingMessage, res: ServerResponse, body: Buffer, encoding: string) => void;
   }): (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
   export function raw(options: {
     limit: string;

@@ -34,6 +34,15 @@ export function answerForPgError(error: unknown): ErrorAnswer | undefined {
     case '22007': // invalid_datetime_format
     case '22008': // datetime_field_overflow
       return { status: HttpStatus.BAD_REQUEST, message: 'A date or time is not valid (use ISO 8601)' };
+    case '22021': // character_not_in_repertoire, e.g. a NUL character in text
+    case '22P05': // untranslatable_character
+      return {
+        status: HttpStatus.BAD_REQUEST,
+        message: 'A text contains a character that cannot be stored (such as NUL); remove it',
+      };
+    case '22025': // invalid_escape_sequence (LIKE patterns)
+    case '2201B': // invalid_regular_expression
+      return { status: HttpStatus.BAD_REQUEST, message: 'A search text has a form that cannot be used' };
     case '22001': // string_data_right_truncation
       return { status: HttpStatus.BAD_REQUEST, message: 'A text value is too long' };
     case '22003': // numeric_value_out_of_range
