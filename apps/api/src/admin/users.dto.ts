@@ -16,27 +16,28 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { LOCALES, ROLES, SPOKEN_LANGUAGE_CODES, type Locale, type Role } from '@yiqiao/domain';
+import { NormalizeNfc } from '../common/unicode';
 import { IsIanaTimeZone } from '../common/validators';
 import { PageQuery } from './organisation.dto';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'li.wei@minhang.example.cn' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase().normalize('NFC') : value))
   @IsEmail({}, { message: 'email must be an e-mail address' })
-  @Length(3, 254)
+  @Length(3, 254, { message: 'email must be 3 to 254 characters' })
   email!: string;
 
   @ApiProperty({
     example: 'A-long-initial-passphrase',
     description: '10–200 characters; stored as an argon2id hash',
   })
-  @IsString()
+  @IsString({ message: 'password must be text' })
   @Length(10, 200, { message: 'password must be between 10 and 200 characters' })
   password!: string;
 
   @ApiProperty({ example: 'Dr. Li Wei' })
-  @IsString()
-  @Length(1, 200)
+  @IsString({ message: 'fullName must be text' })
+  @Length(1, 200, { message: 'fullName must be 1 to 200 characters' })
   fullName!: string;
 
   @ApiProperty({ enum: ROLES, example: 'specialist' })
@@ -89,7 +90,7 @@ export class CreateUserDto {
 export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['email'] as const)) {
   @ApiPropertyOptional({ example: false, description: 'false disables the account and ends its sessions' })
   @IsOptional()
-  @IsBoolean()
+  @IsBoolean({ message: 'isActive must be true or false' })
   isActive?: boolean;
 }
 
@@ -106,8 +107,9 @@ export class UsersQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Part of the e-mail or name', example: 'li' })
   @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @NormalizeNfc()
+  @IsString({ message: 'search must be text' })
+  @Length(1, 100, { message: 'search must be 1 to 100 characters' })
   search?: string;
 }
 

@@ -44,7 +44,10 @@ export class UsersService {
       const pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       builder.andWhere(
         new Brackets((w) =>
-          w.where('u.email ILIKE :pattern', { pattern }).orWhere('u.full_name ILIKE :pattern'),
+          // NFC on both sides: a name stored decomposed matches a search typed composed.
+          w
+            .where('normalize(u.email, NFC) ILIKE :pattern', { pattern })
+            .orWhere('normalize(u.full_name, NFC) ILIKE :pattern'),
         ),
       );
     }
