@@ -7,6 +7,7 @@ import {
   patientRequests,
   specialistOpensWeek,
 } from './support/booking-flow';
+import { coordinatorOpensRoomNow } from './support/join-window';
 import { launchChromium, startStack, type Stack } from './support/stack';
 import {
   castConsultation,
@@ -68,6 +69,8 @@ describe('web app: the consultation journey in the browser', () => {
       const booking = await coordinatorBooks(coordinator, stack.webUrl);
       await coordinatorAssignsInterpreter(coordinator, people.interpreter.id);
       const consultationId = booking.consultationId;
+      // the first free slot may be hours ahead: the coordinator opens the room now (join window)
+      await coordinatorOpensRoomNow(coordinator, stack.webUrl, consultationId, 'Everyone is ready early');
       await screenshot(coordinator, `journey-${locale}-coordinator-booked`);
       const cast = { consultationId, patient: people.patient, specialist: people.specialist };
       const interpreter = people.interpreter;
@@ -110,6 +113,7 @@ describe('web app: the consultation journey in the browser', () => {
       await expectChat(patient, '您好 — hello');
 
       await specialist.getByTestId('end-call').click();
+      await specialist.getByTestId('confirm-end').click();
       await patient.locator('[data-testid=call-outcome][data-phase=ended]').waitFor({ timeout: 15_000 });
       await expectCompleted(patient, stack.webUrl, cast.consultationId);
       await screenshot(patient, `journey-${locale}-completed`);
@@ -153,6 +157,7 @@ describe('web app: the consultation journey in the browser', () => {
       await screenshot(patient, 'journey-phone-call');
 
       await specialist.getByTestId('end-call').click();
+      await specialist.getByTestId('confirm-end').click();
       await patient.locator('[data-testid=call-outcome][data-phase=ended]').waitFor({ timeout: 15_000 });
     },
     JOURNEY_TIMEOUT_MS,

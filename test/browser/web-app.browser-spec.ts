@@ -123,7 +123,8 @@ describe('web app: sign-in and languages (real api)', () => {
     const item = page.getByTestId('consultation').first();
     await item.waitFor();
     expect(await item.getAttribute('data-status')).toBe('scheduled');
-    await expect(item.locator('.second-clock').innerText()).resolves.toContain('上海時間');
+    // the start (the item also says when the join window opens, in both clocks)
+    await expect(item.locator('.second-clock').first().innerText()).resolves.toContain('上海時間');
 
     page.once('dialog', (dialog) => void dialog.accept('予定が変わりました'));
     await item.getByRole('button', { name: 'キャンセル' }).click();
@@ -152,7 +153,10 @@ describe('web app: sign-in and languages (real api)', () => {
     await offer.getByRole('button', { name: 'Accept' }).click();
     await interpreter.locator('[data-testid=offer][data-state=accepted]').waitFor({ timeout: 10_000 });
     await interpreter.goto(`${stack.webUrl}/consultations`);
-    await interpreter.locator(`[data-id="${consultationId}"] [data-testid=join]`).waitFor();
+    // Join inside the join window, else when it opens
+    await interpreter
+      .locator(`[data-id="${consultationId}"] :is([data-testid=join], [data-testid=join-opens-at])`)
+      .waitFor();
 
     const entry = patient.locator('.notification-list li');
     for (let attempt = 0; attempt < 20 && !(await entry.count()); attempt++) {
