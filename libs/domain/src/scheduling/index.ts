@@ -5,4 +5,5 @@ export * from './working-windows';
 export * from './slots';
 export * from './two-clocks';
 export * from './booking-notice';
+export * from './booking-horizon';
 export * from './statutory-holidays';

@@ -41,5 +41,7 @@ export class Institution {
   @Column('int', { name: 'join_grace_minutes' }) joinGraceMinutes!: number;
   @Column('int', { name: 'patient_booking_notice_minutes' }) patientBookingNoticeMinutes!: number;
   @Column('int', { name: 'coordinator_booking_notice_minutes' }) coordinatorBookingNoticeMinutes!: number;
+  /** Consultations may start up to this many months ahead (to the Shanghai day); 1 to 60. */
+  @Column('int', { name: 'booking_horizon_months' }) bookingHorizonMonths!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -10,6 +10,7 @@ import { ConsultationNotes1763860000000 } from './1763860000000-consultation-not
 import { RequestDocuments1763870000000 } from './1763870000000-request-documents';
 import { ConsultationGuests1763880000000 } from './1763880000000-consultation-guests';
 import { ConsultationTimeRules1764800000000 } from './1764800000000-consultation-time-rules';
+import { BookingHorizon1764900000000 } from './1764900000000-booking-horizon';
 
 /** Every migration, in order. Add new timestamped files here. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   RequestDocuments1763870000000,
   ConsultationGuests1763880000000,
   ConsultationTimeRules1764800000000,
+  BookingHorizon1764900000000,
 ];
