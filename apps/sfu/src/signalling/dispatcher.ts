@@ -3,6 +3,7 @@ import type { Ack } from '@yiqiao/contracts';
 import type { AnySignalHandler, JoinedContext, SignalContext } from './signal-handler';
 import { SignalFailure } from './signal-failure';
 import type { RateLimiter } from './rate-limiter';
+import { exceedsBounds } from './payload-bounds';
 import { ADMITTING_ROLES } from '@yiqiao/contracts';
 
 const logger = new Logger('Signalling');
@@ -40,9 +41,11 @@ function checkRequirement(handler: AnySignalHandler, ctx: SignalContext): Joined
 }
 
 /**
- * Runs one handler for one message: rate limit, payload validation, room/admission/role checks, and
- * exactly one acknowledgement carrying the result or a clear error. Nothing a client sends can throw
- * out of here, so one bad message never disturbs the room.
+ * Runs one handler for one message: rate limit, payload bounds (depth, size, strings), room/admission/
+ * role checks, payload validation, and exactly one acknowledgement carrying the result or a clear
+ * error. Who may ask is decided before what they asked is looked at. Nothing a client sends can
+ * throw out of here, so one bad message never disturbs the room; `internal` is left for faults of
+ * the server itself.
  */
 export function dispatch(handler: AnySignalHandler, ctx: SignalContext, limiter: RateLimiter) {
   return async (...args: unknown[]): Promise<void> => {
@@ -54,13 +57,15 @@ export function dispatch(handler: AnySignalHandler, ctx: SignalContext, limiter:
       return;
     }
     try {
+      const tooBig = exceedsBounds(payload);
+      if (tooBig) throw new SignalFailure('invalid_payload', `Invalid ${handler.event}: ${tooBig}`);
+      const joined = checkRequirement(handler, ctx);
       const parsed = handler.schema.safeParse(payload ?? {});
       if (!parsed.success)
         throw new SignalFailure(
           'invalid_payload',
           `Invalid ${handler.event}: ${describeZodIssues(parsed.error.issues)}`,
         );
-      const joined = checkRequirement(handler, ctx);
       ack({ ok: true, data: (await handler.handle(joined, parsed.data)) ?? {} });
     } catch (error) {
       if (error instanceof SignalFailure) {
