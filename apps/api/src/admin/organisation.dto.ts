@@ -17,6 +17,11 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import {
+  DEFAULT_BOOKING_HORIZON_MONTHS,
+  MAX_BOOKING_HORIZON_MONTHS,
+  MIN_BOOKING_HORIZON_MONTHS,
+} from '@yiqiao/domain';
 import type { InstitutionKind } from '@yiqiao/persistence';
 import { IsIanaTimeZone } from '../common/validators';
 
@@ -40,6 +45,17 @@ function MinutesBetween(min: number, max: number, maxInWords: string): PropertyD
     IsInt({ message: ({ property }) => `${property} must be a whole number of minutes ${range}` }),
     Min(min, { message: ({ property }) => `${property} must be at least ${min} minutes` }),
     Max(max, { message: ({ property }) => `${property} must be at most ${max} minutes (${maxInWords})` }),
+  );
+}
+
+/** An optional whole number of months within [min, max] (the booking horizon), like MinutesBetween. */
+function MonthsBetween(min: number, max: number): PropertyDecorator {
+  const range = `from ${min} to ${max}`;
+  return applyDecorators(
+    ValidateIf((_object, value) => value !== undefined),
+    IsInt({ message: ({ property }) => `${property} must be a whole number of months ${range}` }),
+    Min(min, { message: ({ property }) => `${property} must be at least ${min} month` }),
+    Max(max, { message: ({ property }) => `${property} must be at most ${max} months (5 years)` }),
   );
 }
 
@@ -101,6 +117,18 @@ export class InstitutionTimeRulesDto {
   })
   @MinutesBetween(0, MAX_JOIN_MINUTES, '4 hours')
   joinGraceMinutes?: number;
+
+  @ApiPropertyOptional({
+    example: DEFAULT_BOOKING_HORIZON_MONTHS,
+    minimum: MIN_BOOKING_HORIZON_MONTHS,
+    maximum: MAX_BOOKING_HORIZON_MONTHS,
+    default: DEFAULT_BOOKING_HORIZON_MONTHS,
+    description:
+      'Booking horizon: consultations may be booked, moved and offered by slot search up to today in Shanghai ' +
+      'plus this many months (the last bookable day, included); later starts are refused with 422 beyond_horizon',
+  })
+  @MonthsBetween(MIN_BOOKING_HORIZON_MONTHS, MAX_BOOKING_HORIZON_MONTHS)
+  bookingHorizonMonths?: number;
 }
 
 export class CreateInstitutionDto extends InstitutionTimeRulesDto {
@@ -186,6 +214,7 @@ const TIME_RULE_FIELDS = [
   'joinLeadMinutes',
   'staffJoinLeadMinutes',
   'joinGraceMinutes',
+  'bookingHorizonMonths',
 ] as const;
 
 export class UpdateInstitutionDto extends IntersectionType(

@@ -27,6 +27,11 @@ export class InstitutionView {
   staffJoinLeadMinutes!: number;
   @ApiProperty({ example: 30, description: 'The room stays open this long after the end, minutes' })
   joinGraceMinutes!: number;
+  @ApiProperty({
+    example: 18,
+    description: 'Booking horizon: consultations may start up to today in Shanghai + this many months',
+  })
+  bookingHorizonMonths!: number;
   @ApiProperty() createdAt!: Date;
 }
 

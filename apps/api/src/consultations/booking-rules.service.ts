@@ -2,6 +2,7 @@ import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common
 import type { EntityManager } from 'typeorm';
 import { DateTime } from 'luxon';
 import {
+  beyondHorizon,
   clearOfBusy,
   Clock,
   earliestBookableStart,
@@ -9,6 +10,7 @@ import {
   insideWindows,
   Interval,
   keepsNotice,
+  lastBookableDay,
   noticeMinutesFor,
   Role,
   shanghaiDate,
@@ -17,6 +19,7 @@ import {
 } from '@yiqiao/domain';
 import type { OfferPolicy } from '@yiqiao/interpreters';
 import { INTERPRETER_POLICY } from '../interpreters/interpreter-policy';
+import { beyondHorizon as beyondHorizonError } from '../scheduling/booking-horizon';
 import { SchedulingRepository, SpecialistInfo } from '../scheduling/scheduling.repository';
 import { shanghaiDaysAround, WorkingTimeService } from '../scheduling/working-time.service';
 import { BookingParty, conflictFromBusy } from './booking-conflict';
@@ -86,8 +89,8 @@ export class BookingRulesService {
   ) {}
 
   /**
-   * Throws a 422 (with a machine `code`) when the span cannot be booked: in the past, inside the caller's
-   * minimum notice, outside the specialist's working time, in an unconfirmed year for a patient; a 409
+   * Throws a 422 (with a machine `code`) when the span cannot be booked: in the past, after the
+   * institution's booking horizon, inside the caller's minimum notice, outside the specialist's working time, in an unconfirmed year for a patient; a 409
    * when the specialist is busy. Returns the warnings of a booking that may go ahead.
    */
   async assertBookable(manager: EntityManager, check: BookableCheck): Promise<BookingWarning[]> {
@@ -97,6 +100,15 @@ export class BookingRulesService {
       throw unprocessable(
         'in_past',
         `The start ${span.start.toISOString()} has already passed; pick a future slot (GET /slots)`,
+      );
+    }
+    // Before any day-by-day maths: a start years ahead stops here.
+    const { horizonMonths } = await this.repository.institutionRules(specialist.institutionId, manager);
+    if (beyondHorizon(span.start, now, horizonMonths)) {
+      throw beyondHorizonError(
+        `The start ${span.start.toISOString()}`,
+        lastBookableDay(now, horizonMonths),
+        horizonMonths,
       );
     }
     const days = shanghaiDaysAround(span);

@@ -21,6 +21,8 @@ export interface InstitutionRules {
   makeupRule: MakeupDayRule;
   /** Minimum notice for a booking's start: patients' own, and coordinators'/administrators'. */
   notice: BookingNotice;
+  /** Consultations may start up to this many months ahead, to the Shanghai day (lastBookableDay). */
+  horizonMonths: number;
 }
 
 export interface SpecialistInfo {
@@ -56,7 +58,7 @@ export class SchedulingRepository {
     const [row] = await this.db(manager).query(
       `SELECT id, booking_buffer_minutes, cancellation_cutoff_minutes, reschedule_cutoff_minutes,
               allows_patient_self_booking, makeup_day_rule, makeup_fixed_weekday,
-              patient_booking_notice_minutes, coordinator_booking_notice_minutes
+              patient_booking_notice_minutes, coordinator_booking_notice_minutes, booking_horizon_months
          FROM institutions WHERE id = $1`,
       [institutionId],
     );
@@ -74,6 +76,7 @@ export class SchedulingRepository {
         patientMinutes: row.patient_booking_notice_minutes,
         coordinatorMinutes: row.coordinator_booking_notice_minutes,
       },
+      horizonMonths: row.booking_horizon_months,
     };
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   Clock,
   findSlots,
+  horizonEnd,
   noticeBoundary,
   noticeMinutesFor,
   PatientHours,
@@ -90,7 +91,9 @@ export class SlotSearchService {
           ? noticeBoundary(now, noticeMinutesFor(search.callerRole, institution.notice))
           : undefined,
       });
+      const lastStart = institution ? horizonEnd(now, institution.horizonMonths) : null;
       for (const slot of found) {
+        if (lastStart && slot.start >= lastStart) continue;
         const calendarConfirmed = !missing.has(Number(shanghaiDate(slot.start).slice(0, 4)));
         if (!calendarConfirmed && !search.includeUnconfirmedYears) continue;
         slots.push({

@@ -7,15 +7,13 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DEFAULT_PATIENT_EARLIEST, DEFAULT_PATIENT_LATEST } from '@yiqiao/domain';
+import { Clock, DEFAULT_PATIENT_EARLIEST, DEFAULT_PATIENT_LATEST, lastBookableDay } from '@yiqiao/domain';
 import { AuthUser, CurrentUser, Roles, ScopeService } from '../auth';
-import { assertDayRange } from './date-range';
+import { beyondHorizon } from './booking-horizon';
 import { PeopleRepository } from './people.repository';
 import { SchedulingRepository, SpecialistInfo } from './scheduling.repository';
 import { SlotSearchService } from './slot-search.service';
 import { SlotQueryDto, SlotSearchResponseDto } from './slots.dto';
-
-const MAX_SEARCH_DAYS = 31;
 
 @ApiTags('scheduling')
 @ApiBearerAuth()
@@ -26,6 +24,7 @@ export class SlotsController {
     private readonly repository: SchedulingRepository,
     private readonly people: PeopleRepository,
     private readonly scope: ScopeService,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -38,21 +37,23 @@ export class SlotsController {
       'Only slots the caller could book are offered: for a patient, from now + the institution’s patient booking ' +
       'notice (default 2 h); for staff, from now + the coordinators’ notice (default 0). In a year whose holiday ' +
       'notice is not loaded (calendarMissingYears), the fixed-date statutory holidays (1 Jan, 1–2 May, 1–3 Oct) ' +
-      'are still kept free and listed in calendarDays with provisional: true.',
+      'are still kept free and listed in calendarDays with provisional: true. Nothing is offered after the ' +
+      'institution’s last bookable day (today in Shanghai + its booking horizon, default 18 months); a `from` ' +
+      'after that day is refused with 422 beyond_horizon. from..to spans at most 31 days.',
   })
   @ApiOkResponse({ type: SlotSearchResponseDto })
   async search(@CurrentUser() user: AuthUser, @Query() query: SlotQueryDto): Promise<SlotSearchResponseDto> {
     if (Boolean(query.specialistId) === Boolean(query.departmentId)) {
       throw new BadRequestException('Give exactly one of specialistId or departmentId');
     }
-    assertDayRange(query.from, query.to, MAX_SEARCH_DAYS);
     const specialists = await this.specialistsFor(user, query);
+    const to = await this.lastDayAsked(specialists, query);
     const patient = await this.patientFor(user, query);
     return this.slots.search({
       specialists,
       departmentId: query.departmentId ?? null,
       from: query.from,
-      to: query.to,
+      to,
       patientId: patient.id,
       patientHours: {
         zone: patient.zone,
@@ -96,6 +97,21 @@ export class SlotsController {
       );
     }
     return specialists;
+  }
+
+  /** `to`, or the last bookable day if that comes first; a `from` beyond every horizon is a 422. */
+  private async lastDayAsked(specialists: SpecialistInfo[], query: SlotQueryDto): Promise<string> {
+    const now = this.clock.now();
+    let latest: { day: string; months: number } | null = null;
+    for (const institutionId of new Set(specialists.map((s) => s.institutionId))) {
+      const months = (await this.repository.institutionRules(institutionId)).horizonMonths;
+      const day = lastBookableDay(now, months);
+      if (!latest || day > latest.day) latest = { day, months };
+    }
+    if (!latest) return query.to;
+    if (query.from > latest.day)
+      throw beyondHorizon(`The first day ${query.from}`, latest.day, latest.months);
+    return query.to < latest.day ? query.to : latest.day;
   }
 
   private async patientFor(

@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
-import { IsCalendarDate, IsIanaTimeZone, IsWallClock } from './validators';
+import { IsCalendarDate, IsIanaTimeZone, IsNotBefore, IsWallClock, SpansAtMostDays } from './validators';
+
+/** Slot search works day by day: at most this many days per request. */
+export const MAX_SEARCH_DAYS = 31;
 
 export class SlotQueryDto {
   @ApiPropertyOptional({ description: 'Search one specialist (or give departmentId)', format: 'uuid' })
@@ -18,10 +21,12 @@ export class SlotQueryDto {
   from!: string;
 
   @ApiProperty({
-    description: 'Last Shanghai calendar day (included); at most 31 days after from',
+    description: 'Last Shanghai calendar day (included), not before from; at most 31 days from..to',
     example: '2026-03-13',
   })
   @IsCalendarDate()
+  @IsNotBefore('from')
+  @SpansAtMostDays('from', MAX_SEARCH_DAYS)
   to!: string;
 
   @ApiPropertyOptional({
