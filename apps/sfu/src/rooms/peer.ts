@@ -9,6 +9,25 @@ import type {
   ParticipantStatus,
 } from '@yiqiao/contracts';
 
+export type MediaSlotKind = 'transport' | 'producer' | 'consumer';
+
+/** Media objects one participant may hold at once (a producer per source: mic, camera, screen). */
+export const PEER_MEDIA_LIMITS: Readonly<Record<MediaSlotKind, number>> = {
+  transport: 4,
+  producer: 3,
+  consumer: 50,
+};
+
+/**
+ * A place held for a transport, producer or consumer while mediasoup creates it, so concurrent
+ * requests cannot all pass the limit check. `release` it once the object is in the peer's map (or
+ * creation failed); `stale` says the peer's media were closed meanwhile (rejoin, leave).
+ */
+export interface MediaSlot {
+  readonly stale: boolean;
+  release(): void;
+}
+
 export interface ConsumerView {
   clientReady: boolean;
   visible: boolean;
@@ -26,6 +45,11 @@ export class Peer {
   readonly producers = new Map<string, types.Producer>();
   readonly consumers = new Map<string, types.Consumer>();
   readonly views = new Map<string, ConsumerView>();
+  /** sources with a producer being created (one producer per source) */
+  readonly pendingSources = new Set<MediaSource>();
+  private readonly reserved: Record<MediaSlotKind, number> = { transport: 0, producer: 0, consumer: 0 };
+  /** bumped by closeMedia: objects created for an earlier round are closed, not kept */
+  private mediaRound = 0;
 
   constructor(
     claims: JoinTokenClaims,
@@ -58,8 +82,33 @@ export class Peer {
     };
   }
 
+  private held(kind: MediaSlotKind): number {
+    const maps = { transport: this.transports, producer: this.producers, consumer: this.consumers };
+    return maps[kind].size + this.reserved[kind];
+  }
+
+  /** Holds a place for one more transport, producer or consumer; null when the limit is reached. */
+  reserve(kind: MediaSlotKind): MediaSlot | null {
+    if (this.held(kind) >= PEER_MEDIA_LIMITS[kind]) return null;
+    this.reserved[kind]++;
+    const round = this.mediaRound;
+    const isStale = () => round !== this.mediaRound;
+    let holding = true;
+    return {
+      get stale() {
+        return isStale();
+      },
+      release: () => {
+        if (!holding) return;
+        holding = false;
+        this.reserved[kind]--;
+      },
+    };
+  }
+
   /** Closes every transport (and with them producers and consumers) and forgets them. */
   closeMedia(): void {
+    this.mediaRound++;
     for (const transport of this.transports.values()) if (!transport.closed) transport.close();
     this.transports.clear();
     this.producers.clear();

@@ -3,6 +3,7 @@ import type { types } from 'mediasoup';
 import { ClientEvent } from '@yiqiao/contracts';
 import { dtlsParameters, id } from '../schemas';
 import { defineHandler } from '../signal-handler';
+import { connectOnce } from './connect-once';
 import { transportOf } from './lookup';
 
 export const connectTransportHandler = defineHandler({
@@ -10,9 +11,7 @@ export const connectTransportHandler = defineHandler({
   schema: z.object({ transportId: id, dtlsParameters }).strict(),
   requires: 'in_call',
   async handle({ peer }, payload) {
-    await transportOf(peer, payload.transportId).connect({
-      dtlsParameters: payload.dtlsParameters as unknown as types.DtlsParameters,
-    });
+    await connectOnce(transportOf(peer, payload.transportId), payload.dtlsParameters as types.DtlsParameters);
     return {};
   },
 });

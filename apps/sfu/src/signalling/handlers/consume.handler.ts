@@ -6,6 +6,7 @@ import { id, rtpCapabilities } from '../schemas';
 import { SignalFailure } from '../signal-failure';
 import { defineHandler } from '../signal-handler';
 import { transportOf } from './lookup';
+import { createInSlot } from './media-slot';
 
 const DEFAULT_TILE_HEIGHT = 360;
 
@@ -21,27 +22,33 @@ export const consumeHandler = defineHandler({
     const found = room.findProducer(payload.producerId);
     if (!found || found.owner === peer)
       throw new SignalFailure('not_found', 'That media is no longer available.');
-    const caps = payload.rtpCapabilities as unknown as types.RtpCapabilities;
+    const caps = payload.rtpCapabilities as types.RtpCapabilities;
     if (!room.router.canConsume({ producerId: found.producer.id, rtpCapabilities: caps }))
       throw new SignalFailure('invalid_payload', 'Your device cannot decode this media (rtpCapabilities).');
-    const consumer = await transport.consume({
-      producerId: found.producer.id,
-      rtpCapabilities: caps,
-      paused: true,
-      appData: {
-        producerUserId: found.owner.userId,
-        spatialLayers: found.producer.rtpParameters.encodings?.length ?? 1,
-      },
-    });
-    peer.consumers.set(consumer.id, consumer);
-    peer.views.set(consumer.id, { clientReady: false, visible: true, height: DEFAULT_TILE_HEIGHT });
-    const forget = () => {
-      peer.consumers.delete(consumer.id);
-      peer.views.delete(consumer.id);
+    const forget = (consumerId: string) => {
+      peer.consumers.delete(consumerId);
+      peer.views.delete(consumerId);
     };
-    consumer.observer.once('close', forget);
+    const consumer = await createInSlot<types.Consumer>(peer, 'consumer', {
+      create: () =>
+        transport.consume({
+          producerId: found.producer.id,
+          rtpCapabilities: caps,
+          paused: true,
+          appData: {
+            producerUserId: found.owner.userId,
+            spatialLayers: found.producer.rtpParameters.encodings?.length ?? 1,
+          },
+        }),
+      adopt: (made) => {
+        peer.consumers.set(made.id, made);
+        peer.views.set(made.id, { clientReady: false, visible: true, height: DEFAULT_TILE_HEIGHT });
+        made.observer.once('close', () => forget(made.id));
+      },
+      discard: (made) => made.close(),
+    });
     consumer.on('producerclose', () => {
-      forget();
+      forget(consumer.id);
       socket.emit(ServerEvent.ConsumerClosed, { consumerId: consumer.id });
     });
     return {
