@@ -1,16 +1,26 @@
 import { z } from 'zod';
-import type { types } from 'mediasoup';
+import { types } from 'mediasoup';
 import { ClientEvent, ServerEvent } from '@yiqiao/contracts';
 import type { ConnectionQuality, ProduceResult, ProducerInfo } from '@yiqiao/contracts';
+import { invalidField } from '../invalid-field';
+import { checkProducerSupport, checkTransportConflicts } from '../producer-support';
 import { id, rtpParameters } from '../schemas';
 import { SignalFailure } from '../signal-failure';
 import { defineHandler } from '../signal-handler';
 import { transportOf } from './lookup';
+import { createInSlot } from './media-slot';
 
 function qualityOf(scores: types.ProducerScore[]): ConnectionQuality {
   if (scores.length === 0) return 'unknown';
   const worst = Math.min(...scores.map((s) => s.score));
   return worst >= 7 ? 'good' : worst >= 4 ? 'fair' : 'poor';
+}
+
+/** mediasoup's own "not supported" (e.g. an H264 profile the router does not offer) is the client's. */
+function asRefusal(error: unknown): unknown {
+  return error instanceof types.UnsupportedError
+    ? invalidField(ClientEvent.Produce, 'rtpParameters.codecs', error.message)
+    : error;
 }
 
 export const produceHandler = defineHandler({
@@ -30,15 +40,40 @@ export const produceHandler = defineHandler({
       throw new SignalFailure('invalid_payload', 'Produce on a send transport.');
     if ((payload.source === 'mic') !== (payload.kind === 'audio'))
       throw new SignalFailure('invalid_payload', 'The microphone sends audio; camera and screen send video.');
-    if ([...peer.producers.values()].some((p) => peer.sourceOf(p) === payload.source))
-      throw new SignalFailure('forbidden', `You already send ${payload.source}; close it first.`);
-    const producer = await transport.produce({
-      kind: payload.kind,
-      rtpParameters: payload.rtpParameters as unknown as types.RtpParameters,
-      appData: { userId: peer.userId, source: payload.source },
-    });
-    peer.producers.set(producer.id, producer);
-    producer.observer.once('close', () => peer.producers.delete(producer.id));
+    const { source } = payload;
+    if (
+      peer.pendingSources.has(source) ||
+      [...peer.producers.values()].some((p) => peer.sourceOf(p) === source)
+    )
+      throw new SignalFailure('forbidden', `You already send ${source}; close it first.`);
+    checkProducerSupport(payload.kind, payload.rtpParameters, room.router.rtpCapabilities);
+    checkTransportConflicts(
+      payload.rtpParameters,
+      [...peer.producers.values()].filter(
+        (p) => !p.closed && (p.appData as { transportId?: string }).transportId === transport.id,
+      ),
+    );
+    peer.pendingSources.add(source);
+    let producer: types.Producer;
+    try {
+      producer = await createInSlot<types.Producer>(peer, 'producer', {
+        create: () =>
+          transport
+            .produce({
+              kind: payload.kind,
+              rtpParameters: payload.rtpParameters as types.RtpParameters,
+              appData: { userId: peer.userId, source, transportId: transport.id },
+            })
+            .catch((error: unknown) => Promise.reject(asRefusal(error))),
+        adopt: (made) => {
+          peer.producers.set(made.id, made);
+          made.observer.once('close', () => peer.producers.delete(made.id));
+        },
+        discard: (made) => made.close(),
+      });
+    } finally {
+      peer.pendingSources.delete(source);
+    }
     producer.on('score', (scores) => {
       const quality = qualityOf(scores);
       if (quality === peer.quality) return;
@@ -50,7 +85,7 @@ export const produceHandler = defineHandler({
       producerId: producer.id,
       userId: peer.userId,
       kind: producer.kind,
-      source: payload.source,
+      source,
       paused: producer.paused,
     };
     room.broadcast(ServerEvent.NewProducer, info, peer);
