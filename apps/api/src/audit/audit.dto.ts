@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
 import { ROLES, type Role } from '@yiqiao/domain';
 import { PageQuery } from '../admin/organisation.dto';
+import { IsInstantInYears } from '../scheduling/validators';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'consultation_request' })
@@ -27,11 +28,16 @@ export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ example: '2026-03-01T00:00:00Z', description: 'From this instant (inclusive)' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date-time' })
+  @IsInstantInYears()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-04-01T00:00:00Z', description: 'Until this instant (exclusive)' })
+  @ApiPropertyOptional({
+    example: '2026-04-01T00:00:00Z',
+    description: 'Until this instant (exclusive); must be after from',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date-time' })
+  @IsInstantInYears()
   to?: string;
 }
 

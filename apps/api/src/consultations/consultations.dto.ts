@@ -9,7 +9,7 @@ import {
   type EndCause,
   type NoShowParty,
 } from '@yiqiao/domain';
-import { IsCalendarDate, IsInstantWithOffset } from '../scheduling/validators';
+import { IsCalendarDate, IsInstantWithOffset, IsNotBefore } from '../scheduling/validators';
 import { ZonedSpanDto } from '../scheduling/slots.dto';
 
 export class BookConsultationDto {
@@ -97,9 +97,13 @@ export class ConsultationListQueryDto {
   @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Last Shanghai day (by start), included', example: '2026-03-31' })
+  @ApiPropertyOptional({
+    description: 'Last Shanghai day (by start), included; not before from',
+    example: '2026-03-31',
+  })
   @IsOptional()
   @IsCalendarDate()
+  @IsNotBefore('from')
   to?: string;
 
   @ApiPropertyOptional({ enum: CONSULTATION_STATUSES })

@@ -1,21 +1,23 @@
-import { BadRequestException, Body, Controller, Get, Param, PipeTransform, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../auth';
 import { HolidayYearDto, LoadHolidayYearDto } from './holidays.dto';
 import { HolidaysService } from './holidays.service';
+import { FIRST_HOLIDAY_YEAR, holidayYear, LAST_HOLIDAY_YEAR } from './holiday-year';
 
-/** A calendar year between 2000 and 2100, as the path segment gives it. */
-class YearPipe implements PipeTransform<string, number> {
-  transform(value: string): number {
-    if (!/^\d{4}$/.test(value) || Number(value) < 2000 || Number(value) > 2100) {
-      throw new BadRequestException(
-        `year must be a year between 2000 and 2100, such as 2027 (got "${value}")`,
-      );
-    }
-    return Number(value);
-  }
-}
-const yearPipe = new YearPipe();
+const YEAR_PARAM = {
+  name: 'year',
+  type: String,
+  example: '2027',
+  description: `Four digits, ${FIRST_HOLIDAY_YEAR} to ${LAST_HOLIDAY_YEAR} (400 otherwise)`,
+};
 
 @ApiTags('holidays')
 @ApiBearerAuth()
@@ -25,9 +27,11 @@ export class HolidaysController {
 
   @Get(':year')
   @ApiOperation({ summary: 'The mainland holiday calendar of a year (loaded: false when missing)' })
+  @ApiParam(YEAR_PARAM)
   @ApiOkResponse({ type: HolidayYearDto })
-  get(@Param('year', yearPipe) year: number): Promise<HolidayYearDto> {
-    return this.holidays.year(year);
+  @ApiBadRequestResponse({ description: 'The year is not 4 digits from 2000 to 2200' })
+  get(@Param('year') year: string): Promise<HolidayYearDto> {
+    return this.holidays.year(holidayYear(year));
   }
 
   @Put(':year')
@@ -37,12 +41,16 @@ export class HolidaysController {
     description:
       'Holidays and make-up working days (调休); for each make-up day, the weekday whose schedule applies.',
   })
+  @ApiParam(YEAR_PARAM)
   @ApiOkResponse({ type: HolidayYearDto })
+  @ApiBadRequestResponse({
+    description: 'The year is not 4 digits from 2000 to 2200, or a day is not {date, kind, nameZh, nameEn}',
+  })
   load(
     @CurrentUser() user: AuthUser,
-    @Param('year', yearPipe) year: number,
+    @Param('year') year: string,
     @Body() dto: LoadHolidayYearDto,
   ): Promise<HolidayYearDto> {
-    return this.holidays.load(user, year, dto);
+    return this.holidays.load(user, holidayYear(year), dto);
   }
 }

@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '../scheduling/validators';
+import { EachIsObject } from './each-is-object';
 
 export class HolidayDayDto {
   @ApiProperty({ example: '2027-01-01' })
@@ -56,6 +57,7 @@ export class LoadHolidayYearDto {
   @ApiProperty({ type: [HolidayDayDto] })
   @IsArray({ message: 'days must be a list' })
   @ArrayMaxSize(120, { message: 'days may list at most 120 dates' })
+  @EachIsObject('{"date": "2027-01-01", "kind": "holiday", "nameZh": "元旦", "nameEn": "New Year\'s Day"}')
   @ValidateNested({ each: true })
   @Type(() => HolidayDayDto)
   days!: HolidayDayDto[];

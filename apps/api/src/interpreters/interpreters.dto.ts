@@ -14,6 +14,10 @@ import {
 } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SPOKEN_LANGUAGE_CODES } from '@yiqiao/domain';
+import { IsInstantInYears, IsNotBefore, SpansAtMostDays } from '../scheduling/validators';
+
+/** The longest work list asked at once. */
+export const MAX_SCHEDULE_DAYS = 93;
 
 export class DeclineOfferDto {
   @ApiPropertyOptional({ description: 'Why (shown to coordinators in the assignment trail)' })
@@ -81,11 +85,17 @@ export class ScheduleQueryDto {
   @ApiPropertyOptional({ description: 'ISO 8601 instant; default now' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date-time such as 2026-12-01T00:00:00Z' })
+  @IsInstantInYears()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'ISO 8601 instant; default 30 days after from' })
+  @ApiPropertyOptional({
+    description: 'ISO 8601 instant, after from; default 30 days after from; at most 93 days after from',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date-time such as 2026-12-31T00:00:00Z' })
+  @IsInstantInYears()
+  @IsNotBefore('from')
+  @SpansAtMostDays('from', MAX_SCHEDULE_DAYS)
   to?: string;
 }
 
