@@ -202,6 +202,15 @@ describe('bad input at the edge: JSON 4xx with a usable message, never 5xx (real
     expect(messages(response.body)).toBe('password is 60000 characters long; at most 50000 are accepted');
   });
 
+  it('an unknown 4,000-character path is a 404 with a short message, not the whole URL', async () => {
+    const response = await request(api.server)
+      .delete(`/nowhere/${'x'.repeat(4_000)}`)
+      .expect(404);
+    expect(response.body.message).toMatch(
+      /^There is no DELETE \/nowhere\/x{40,80}…; the operations are listed at \/docs$/,
+    );
+  });
+
   it('headers over 16 kB get a JSON 431 (Node answers these before the api sees them)', async () => {
     const response = await request(api.server).get('/health').set('X-Padding', 'a'.repeat(20_000));
     expect(response.status).toBe(431);
