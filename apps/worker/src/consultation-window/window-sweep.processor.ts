@@ -3,6 +3,8 @@ import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { queueOf, REDIS, type JobPayloads } from '@yiqiao/jobs';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
+import { parseJob } from '../jobs/parse-job';
+import { JOB_SCHEMAS } from '../jobs/registry-schemas';
 import { WindowCloser } from './window-closer';
 
 const JOB = 'consultations:close-windows' as const;
@@ -37,7 +39,8 @@ export class WindowSweepProcessor implements OnApplicationBootstrap, OnApplicati
     );
     this.worker = new Worker<Payload>(
       QUEUE,
-      async () => {
+      async (job) => {
+        parseJob(JOB_SCHEMAS[JOB], job, this.logger);
         const closed = await this.closer.closeDue();
         if (closed.length) this.logger.log(`closed the window of ${closed.length} consultation(s)`);
       },

@@ -1,14 +1,17 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DelayedError, Job, Worker } from 'bullmq';
+import { DelayedError, Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { REDIS } from '@yiqiao/jobs';
 import {
   ASSIGN_JOB,
   INTERPRETER_QUEUE_NAME,
+  OFFER_TIMEOUT_JOB,
   type InterpreterJobData,
   type InterpreterJobName,
 } from '@yiqiao/interpreters';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
+import { parseJob } from '../jobs/parse-job';
+import { JOB_SCHEMAS } from '../jobs/registry-schemas';
 import { INTERPRETER_WORKER_SETTINGS, type InterpreterWorkerSettings } from './interpreter-policy.provider';
 import { InterpreterStepsService } from './interpreter-steps.service';
 
@@ -50,12 +53,14 @@ export class InterpreterJobsProcessor implements OnApplicationBootstrap, OnAppli
     job: Job<InterpreterJobData, void, InterpreterJobName>,
     token?: string,
   ): Promise<void> {
-    if (job.name === ASSIGN_JOB && 'consultationId' in job.data) {
-      await this.steps.assign(job.data.consultationId);
+    if (job.name === ASSIGN_JOB) {
+      const { consultationId } = parseJob(JOB_SCHEMAS[ASSIGN_JOB], job, this.logger);
+      await this.steps.assign(consultationId);
       return;
     }
-    if ('offerId' in job.data) {
-      const waitMs = await this.steps.timeout(job.data.offerId);
+    if (job.name === OFFER_TIMEOUT_JOB) {
+      const { offerId } = parseJob(JOB_SCHEMAS[OFFER_TIMEOUT_JOB], job, this.logger);
+      const waitMs = await this.steps.timeout(offerId);
       if (waitMs !== undefined) {
         // BullMQ wants a host-clock timestamp; the wait itself was measured on the business clock.
         await job.moveToDelayed(Date.now() + waitMs, token);
@@ -63,6 +68,8 @@ export class InterpreterJobsProcessor implements OnApplicationBootstrap, OnAppli
       }
       return;
     }
-    throw new Error(`Unknown interpreter job ${job.name}`);
+    const reason = `Unknown interpreter job ${JSON.stringify(String(job.name).slice(0, 60))} ${job.id ?? '?'}: expected ${ASSIGN_JOB} or ${OFFER_TIMEOUT_JOB}`;
+    this.logger.warn(reason);
+    throw new UnrecoverableError(reason);
   }
 }

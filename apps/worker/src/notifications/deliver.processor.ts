@@ -5,6 +5,8 @@ import { REDIS } from '@yiqiao/jobs';
 import { DELIVER_JOB, DeliverPayload, NOTIFICATION_BACKOFF } from '@yiqiao/notifications';
 import { queueOf } from '@yiqiao/jobs';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
+import { parseJob } from '../jobs/parse-job';
+import { JOB_SCHEMAS } from '../jobs/registry-schemas';
 import { DELIVERY_CHANNELS, DeliveryChannel } from './channel';
 import { DeliveryService } from './delivery.service';
 
@@ -54,7 +56,8 @@ export class DeliverProcessor implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async process(job: Job<DeliverPayload, void, typeof DELIVER_JOB>): Promise<void> {
-    const outcome = await this.delivery.deliver(job.data.notificationId);
+    const { notificationId } = parseJob(JOB_SCHEMAS[DELIVER_JOB], job, this.logger);
+    const outcome = await this.delivery.deliver(notificationId);
     if (!outcome.done) throw new DeliveryNotFinished(outcome.reason);
   }
 }

@@ -4,6 +4,8 @@ import { ROOM_EVENTS_QUEUE } from '@yiqiao/contracts';
 import type { RoomQueueJob } from '@yiqiao/contracts';
 import { isPgError, PG_FOREIGN_KEY_VIOLATION } from '@yiqiao/persistence';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
+import { parseJob } from '../jobs/parse-job';
+import { ROOM_QUEUE_JOB_SCHEMA } from '../jobs/room-event-schema';
 import { RoomEventRecorder } from './room-event-recorder';
 
 /** Thin BullMQ processor for the SFU's `room-events` queue; the recorder does the work. */
@@ -18,11 +20,15 @@ export class RoomEventsProcessor implements OnModuleInit, OnApplicationShutdown 
   ) {}
 
   onModuleInit(): void {
-    this.worker = new Worker<RoomQueueJob>(ROOM_EVENTS_QUEUE, (job) => this.process(job.data), {
-      connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null },
-      prefix: this.config.QUEUE_PREFIX,
-      concurrency: 1,
-    });
+    this.worker = new Worker<RoomQueueJob>(
+      ROOM_EVENTS_QUEUE,
+      (job) => this.process(parseJob(ROOM_QUEUE_JOB_SCHEMA, job, this.logger)),
+      {
+        connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null },
+        prefix: this.config.QUEUE_PREFIX,
+        concurrency: 1,
+      },
+    );
     this.worker.on('failed', (job, error) =>
       this.logger.warn(`room event ${job?.id ?? '?'} failed: ${error.message}`),
     );
