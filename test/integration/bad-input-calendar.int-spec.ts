@@ -134,7 +134,7 @@ describe('bad calendar input gives 400s, never 5xx (real api + PostgreSQL)', () 
         })
         .set(authHeader(hospital.coordinatorToken))
         .expect(400);
-      expect(messageOf(tooLong.body)).toContain('from..to may span at most 31 days');
+      expect(messageOf(tooLong.body)).toContain('ask for at most 31 days at a time');
       await request(server())
         .get('/slots')
         .query({

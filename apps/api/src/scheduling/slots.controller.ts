@@ -10,10 +10,11 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Clock, DEFAULT_PATIENT_EARLIEST, DEFAULT_PATIENT_LATEST, lastBookableDay } from '@yiqiao/domain';
 import { AuthUser, CurrentUser, Roles, ScopeService } from '../auth';
 import { beyondHorizon } from './booking-horizon';
+import { assertDaySpan } from './date-range';
 import { PeopleRepository } from './people.repository';
 import { SchedulingRepository, SpecialistInfo } from './scheduling.repository';
 import { SlotSearchService } from './slot-search.service';
-import { SlotQueryDto, SlotSearchResponseDto } from './slots.dto';
+import { MAX_SEARCH_DAYS, SlotQueryDto, SlotSearchResponseDto } from './slots.dto';
 
 @ApiTags('scheduling')
 @ApiBearerAuth()
@@ -46,6 +47,7 @@ export class SlotsController {
     if (Boolean(query.specialistId) === Boolean(query.departmentId)) {
       throw new BadRequestException('Give exactly one of specialistId or departmentId');
     }
+    assertDaySpan(query.from, query.to, MAX_SEARCH_DAYS);
     const specialists = await this.specialistsFor(user, query);
     const to = await this.lastDayAsked(specialists, query);
     const patient = await this.patientFor(user, query);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
-import { IsCalendarDate, IsIanaTimeZone, IsNotBefore, IsWallClock, SpansAtMostDays } from './validators';
+import { IsCalendarDate, IsIanaTimeZone, IsNotBefore, IsWallClock } from './validators';
 
 /** Slot search works day by day: at most this many days per request. */
 export const MAX_SEARCH_DAYS = 31;
@@ -26,7 +26,6 @@ export class SlotQueryDto {
   })
   @IsCalendarDate()
   @IsNotBefore('from')
-  @SpansAtMostDays('from', MAX_SEARCH_DAYS)
   to!: string;
 
   @ApiPropertyOptional({
