@@ -61,7 +61,8 @@ describe('interpreter assignment under concurrency and worker crashes (worker pr
       INTERPRETER_CONCURRENCY: '4',
       LOG_LEVEL: 'warn',
     };
-    api = await createApi(loadApiConfig({ ...env, LOG_LEVEL: 'silent' }));
+    // errors only: a 500 here (seen once under full-suite load, not reproduced) leaves its stack in the log
+    api = await createApi(loadApiConfig({ ...env, LOG_LEVEL: 'error' }));
     await api.init();
     ds = api.get(DataSource);
     world = await createWorld(ds);
