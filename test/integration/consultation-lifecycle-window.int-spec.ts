@@ -1,6 +1,8 @@
 import { Redis } from 'ioredis';
+import request from 'supertest';
 import { sfuControlChannel, sfuEndedKey } from '@yiqiao/contracts';
 import { eventually, TEST_REDIS_URL } from '@yiqiao/testing';
+import { authHeader } from '../support/auth';
 import { TimeRulesWorld } from './time-rules-world';
 
 // Consultations at explicit instants in December 2026 (30 minutes, 30 minutes' grace); the clock of
@@ -118,6 +120,15 @@ describe('consultation lifecycle: admission, end and the window closing (real ap
     expect(await liveBookings(id)).toBe(0);
     const view = await world.joinView(id);
     expect(view.body).toMatchObject({ status: 'no_show', noShowParty: party, endCause: 'window_closed' });
+    const board = await request(world.server)
+      .get('/board')
+      .query({ date: `2026-12-${day}` })
+      .set(authHeader(world.tokens.coordinator))
+      .expect(200);
+    const cells = (board.body.specialists as { consultations: { id: string }[] }[]).flatMap(
+      (s) => s.consultations,
+    );
+    expect(cells.find((c) => c.id === id)).toMatchObject({ status: 'no_show', noShowParty: party });
   });
 
   it('cancels the reminders a finished consultation no longer needs', async () => {

@@ -1,3 +1,4 @@
+import { NO_SHOW_PARTIES, type NoShowParty } from '@yiqiao/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { CalendarNoticeDto, ZonedSpanDto } from './slots.dto';
@@ -28,6 +29,8 @@ export class BoardQueryDto {
 export class BoardConsultationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'scheduled' }) status!: string;
+  @ApiProperty({ enum: NO_SHOW_PARTIES, nullable: true, description: 'Who did not come (status no_show)' })
+  noShowParty!: NoShowParty | null;
   @ApiProperty({ example: 'James Miller' }) patientName!: string;
   @ApiProperty() interpreterRequired!: boolean;
   @ApiProperty({ nullable: true, example: 'Anna Petrova' }) interpreterName!: string | null;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DateTime } from 'luxon';
-import { SHANGHAI_ZONE, subtractIntervals, zonedSpan } from '@yiqiao/domain';
+import { SHANGHAI_ZONE, subtractIntervals, zonedSpan, type NoShowParty } from '@yiqiao/domain';
 import type { BoardConsultationDto, BoardDto } from './board.dto';
 import { SchedulingRepository } from './scheduling.repository';
 import { shanghaiRange, WorkingTimeService } from './working-time.service';
@@ -11,6 +11,7 @@ interface BoardRow {
   id: string;
   specialist_id: string;
   status: string;
+  no_show_party: NoShowParty | null;
   patient_name: string;
   patient_time_zone: string;
   interpreter_required: boolean;
@@ -41,7 +42,7 @@ export class BoardService {
       this.workingTime.forSpecialists(specialists, null, from, to),
       this.repository.busy(ids, range),
       this.dataSource.query(
-        `SELECT c.id, c.specialist_id, c.status, p.full_name AS patient_name, p.time_zone AS patient_time_zone,
+        `SELECT c.id, c.specialist_id, c.status, c.no_show_party, p.full_name AS patient_name, p.time_zone AS patient_time_zone,
                 c.interpreter_required, i.full_name AS interpreter_name, c.starts_at, c.ends_at
            FROM consultations c JOIN users p ON p.id = c.patient_id LEFT JOIN users i ON i.id = c.interpreter_id
           WHERE c.specialist_id = ANY($1) AND c.starts_at < $3 AND c.ends_at > $2 AND c.institution_id = ANY($4)
@@ -75,6 +76,7 @@ export class BoardService {
             .map((r): BoardConsultationDto => ({
               id: r.id,
               status: r.status,
+              noShowParty: r.no_show_party,
               patientName: r.patient_name,
               interpreterRequired: r.interpreter_required,
               interpreterName: r.interpreter_name,
