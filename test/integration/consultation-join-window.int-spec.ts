@@ -1,4 +1,6 @@
+import request from 'supertest';
 import { eventually } from '@yiqiao/testing';
+import { authHeader } from '../support/auth';
 import { TimeRulesWorld } from './time-rules-world';
 
 // A consultation on Tuesday 8 December 2026, 14:00–14:30 Shanghai time (06:00–06:30 UTC); the
@@ -31,6 +33,29 @@ describe('join window and start-now (real api, worker, PostgreSQL and Redis)', (
     expect(late.body).toMatchObject({ code: 'join_window_closed', closesAt: '2026-12-08T07:00:00.000Z' });
     const view = await world.join('specialist', id).expect(409);
     expect(view.body.code).toBe('join_window_closed');
+  });
+
+  it('gives a guest the participants’ window: refused before it (409, code, opening), let in inside', async () => {
+    const id = await world.consultation('2026-12-11T06:00:00Z');
+    world.setNow('2026-12-11T05:00:00Z');
+    const invited = await request(world.server)
+      .post(`/consultations/${id}/guests`)
+      .set(authHeader(world.tokens.patient))
+      .send({ name: 'Maria', language: 'ru', timeZone: 'Europe/Moscow' })
+      .expect(201);
+    const link = (invited.body.guest.inviteUrl as string).split('/guest/')[1];
+    const shown = await request(world.server).get(`/guest-invitations/${link}`).expect(200);
+    expect(shown.body).toMatchObject({
+      joinable: false,
+      joinWindow: { opensAt: '2026-12-11T05:45:00.000Z', closesAt: '2026-12-11T07:00:00.000Z' },
+    });
+    const early = await request(world.server).post(`/guest-invitations/${link}/join`).expect(409);
+    expect(early.body).toMatchObject({ code: 'join_window_not_open', opensAt: '2026-12-11T05:45:00.000Z' });
+    world.setNow('2026-12-11T05:45:00Z');
+    expect((await request(world.server).get(`/guest-invitations/${link}`).expect(200)).body.joinable).toBe(
+      true,
+    );
+    await request(world.server).post(`/guest-invitations/${link}/join`).expect(200);
   });
 
   it('shows the window on the consultation, in UTC, for the web app to say "opens at"', async () => {
