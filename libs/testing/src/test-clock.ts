@@ -41,6 +41,37 @@ export function shiftDate(scope: { Date: DateConstructor }, offsetMs: number): v
   });
 }
 
+/** What a page that `moveDate` moved exposes to move it again. */
+export interface MovableDateScope {
+  Date: DateConstructor;
+  __yiqiaoMoveTestDate?: (offsetMs: number) => void;
+}
+
+/**
+ * Like shiftDate, but the offset can be changed later (a browser test moving one page's clock while
+ * it is open): the first call installs the moved Date, later calls only change its offset.
+ * Self-contained so Playwright can ship it to a page.
+ */
+export function moveDate(scope: MovableDateScope, offsetMs: number): void {
+  if (scope.__yiqiaoMoveTestDate) {
+    scope.__yiqiaoMoveTestDate(offsetMs);
+    return;
+  }
+  const RealDate = scope.Date;
+  let offset = offsetMs;
+  const now = () => RealDate.now() + offset;
+  scope.Date = new Proxy(RealDate, {
+    construct: (target, args: unknown[], newTarget) =>
+      Reflect.construct(target, args.length ? args : [now()], newTarget) as object,
+    apply: () => new RealDate(now()).toString(),
+    get: (target, property, receiver) =>
+      property === 'now' ? now : (Reflect.get(target, property, receiver) as unknown),
+  });
+  scope.__yiqiaoMoveTestDate = (next: number) => {
+    offset = next;
+  };
+}
+
 /**
  * The host's real time, for what runs outside the moved processes and keeps its own clock (coturn
  * checks TURN credential expiry against it).

@@ -8,7 +8,9 @@ import {
   createInstitution,
   createScheduledConsultation,
   createUser,
+  moveDate,
   UserFixture,
+  type MovableDateScope,
 } from '@yiqiao/testing';
 
 export const SHANGHAI = 'Asia/Shanghai';
@@ -104,11 +106,10 @@ export function nextShanghai(
  */
 export async function setAppClock(context: BrowserContext, instant: number, page?: Page): Promise<void> {
   const offset = instant - Date.now();
-  await context.addInitScript((ms: number) => {
-    (window as unknown as { __yiqiaoClockOffsetMs?: number }).__yiqiaoClockOffsetMs = ms;
-  }, offset);
+  // test-only: the page's Date is moved (the app itself just reads Date.now())
+  await context.addInitScript({ content: `(${moveDate.toString()})(globalThis, ${offset});` });
   await page?.evaluate((ms: number) => {
-    (window as unknown as { __yiqiaoClockOffsetMs?: number }).__yiqiaoClockOffsetMs = ms;
+    (globalThis as unknown as MovableDateScope).__yiqiaoMoveTestDate?.(ms);
   }, offset);
 }
 

@@ -1,20 +1,9 @@
 import { useEffect, useState } from 'react';
 import { DateTime } from 'luxon';
 
-declare global {
-  interface Window {
-    /**
-     * Test hook: milliseconds added to the host clock for every "now" of the app (browser tests set
-     * it with an init script to move the app to an instant they choose).
-     */
-    __yiqiaoClockOffsetMs?: number;
-  }
-}
-
 /** The one "now" of the web app, in milliseconds since the epoch. */
 export function nowMillis(): number {
-  const offset = typeof window === 'undefined' ? 0 : (window.__yiqiaoClockOffsetMs ?? 0);
-  return Date.now() + (Number.isFinite(offset) ? offset : 0);
+  return Date.now();
 }
 
 /** The one "now" of the web app (every rule and display that depends on the time reads it here). */
