@@ -1,9 +1,42 @@
+import { DateTime } from 'luxon';
 import type { Browser } from 'playwright-core';
+import { SHANGHAI_ZONE } from '@yiqiao/domain';
+import { replaceHolidayYear } from '@yiqiao/persistence';
 import { addSpecialistToDepartment, createDepartment, createInstitution, createUser } from '@yiqiao/testing';
 import { castPeople, coordinatorBooks, patientRequests, specialistOpensWeek } from './support/booking-flow';
 import { startWebServer, type WebServer } from '../../infra/dev/web-server';
 import { signedInPage } from './support/journey';
 import { ensureWebBuild, launchChromium, startStack, type Stack } from './support/stack';
+
+/**
+ * Patients cannot self-book in a year whose holiday notice is not loaded (only 2026 ships). In late
+ * December the next weeks fall in the coming year, so load its notice as a hospital would by then
+ * (New Year's Day as its only holiday is enough here); earlier in the year this does nothing.
+ */
+async function loadComingYearCalendar(stack: Stack): Promise<void> {
+  const year = DateTime.now().setZone(SHANGHAI_ZONE).plus({ days: 14 }).year;
+  const [loaded] = await stack.dataSource.query(`SELECT 1 FROM holiday_calendar_years WHERE year = $1`, [
+    year,
+  ]);
+  if (loaded) return;
+  await replaceHolidayYear(
+    stack.dataSource.manager,
+    {
+      year,
+      source: 'browser test: the coming year notice',
+      days: [
+        {
+          date: `${year}-01-01`,
+          kind: 'holiday',
+          nameEn: "New Year's Day",
+          nameZh: '元旦',
+          scheduleWeekday: null,
+        },
+      ],
+    },
+    null,
+  );
+}
 
 describe('web server for the built app', () => {
   let server: WebServer;
@@ -100,6 +133,8 @@ describe('web app: sign-in and languages (real api)', () => {
     const specialist = await signedInPage(browser, stack.webUrl, doctor.email);
     await specialistOpensWeek(specialist, stack.webUrl);
     await specialist.context().close();
+
+    await loadComingYearCalendar(stack);
 
     const user = await createUser(stack.dataSource, 'patient', {
       locale: 'ja',

@@ -145,6 +145,8 @@ export const en = {
   slots: {
     choose: 'Choose a time',
     none: 'No free times in this period.',
+    calendarMissing:
+      "The public holidays of {{years}} are not in the hospital's calendar yet, so times in {{years}} cannot be booked online. Ask the coordinator for a time, or try again later.",
     select: 'Select',
     patientClock: "Patient's time",
     shanghaiClock: 'Shanghai time',

@@ -145,6 +145,8 @@ export const ja: Translation = {
   slots: {
     choose: '時間を選んでください',
     none: 'この期間に空き時間はありません。',
+    calendarMissing:
+      '{{years}}年の祝日がまだ病院のカレンダーに登録されていないため、{{years}}年の日時はオンラインで予約できません。コーディネーターに日時の調整を依頼するか、後でもう一度お試しください。',
     select: '選択',
     patientClock: '患者の現地時間',
     shanghaiClock: '上海時間',

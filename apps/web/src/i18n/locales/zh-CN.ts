@@ -139,6 +139,8 @@ export const zhCN: Translation = {
   slots: {
     choose: '选择时间',
     none: '该时段内没有空闲时间。',
+    calendarMissing:
+      '医院日历尚未载入{{years}}年的法定节假日安排，暂时无法在线预约{{years}}年的时间。请联系协调员安排时间，或稍后再试。',
     select: '选择',
     patientClock: '患者当地时间',
     shanghaiClock: '上海时间',

@@ -28,6 +28,7 @@ export function BookPage() {
   }, []);
   const [departmentId, setDepartmentId] = useState('');
   const [slots, setSlots] = useState<Slot[] | null>(null);
+  const [missingYears, setMissingYears] = useState<number[]>([]);
   const [chosen, setChosen] = useState<Slot | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -44,6 +45,7 @@ export function BookPage() {
         to: today.plus({ days: 14 }).toISODate() ?? '',
       });
       setSlots(result.slots);
+      setMissingYears(result.calendarMissingYears);
       setError(null);
     } catch (e) {
       setError(describeError(e));
@@ -87,6 +89,11 @@ export function BookPage() {
           )
         }
       </Show>
+      {slots && missingYears.length > 0 && (
+        <p className="hint" data-testid="calendar-missing">
+          {t('slots.calendarMissing', { years: missingYears.join(', ') })}
+        </p>
+      )}
       {slots && <SlotPicker slots={slots} selected={chosen ? slotKey(chosen) : null} onSelect={setChosen} />}
       <ErrorMessage error={error} />
       <button type="button" data-testid="book" disabled={!chosen} onClick={() => void book()}>
