@@ -54,4 +54,52 @@ describe('web app: self-booking in a year without a holiday calendar (real api)'
       await page.context().close();
     }
   });
+
+  it('explains a refused booking (too little notice) in the patient’s language, not the api’s English', async () => {
+    const institution = await createInstitution(stack.dataSource, { allowsPatientSelfBooking: true });
+    const department = await createDepartment(stack.dataSource, institution.id, 'urology');
+    const doctor = await createUser(stack.dataSource, 'specialist', { institutionId: institution.id });
+    await addSpecialistToDepartment(stack.dataSource, doctor.id, department.id);
+    const patient = await createUser(stack.dataSource, 'patient', {
+      locale: 'ru',
+      timeZone: 'Europe/Moscow',
+    });
+    const page = await signedInPage(browser, stack.webUrl, patient.email);
+    // Slot search never offers a time inside the 2-hour notice; list one anyway (as a stale page
+    // would) so the real api refuses the booking itself.
+    const start = DateTime.now().plus({ minutes: 30 }).startOf('minute').toUTC();
+    const span = { start: start.toISO()!, end: start.plus({ minutes: 30 }).toISO()!, zone: SHANGHAI_ZONE };
+    await page.route('**/slots?**', (route) =>
+      route.fulfill({
+        json: {
+          calendarMissingYears: [],
+          slots: [
+            {
+              startsAt: span.start,
+              endsAt: span.end,
+              shanghai: span,
+              patient: { ...span, zone: 'Europe/Moscow' },
+              specialistId: doctor.id,
+              specialistName: 'Test specialist',
+              departmentId: department.id,
+              durationMinutes: 30,
+              calendarConfirmed: true,
+            },
+          ],
+        },
+      }),
+    );
+    await page.goto(`${stack.webUrl}/patient/book`);
+    await page.locator('select[name=department]').selectOption(department.id);
+    await page.getByTestId('slot').first().locator('input[type=radio]').check();
+    await page.getByTestId('book').click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const text = await alert.innerText();
+    expect(text).toMatch(/не менее чем за 2 часа/);
+    expect(text).toMatch(/координатору/);
+    expect(text).not.toMatch(/notice_too_short|Patients can book/);
+    await page.screenshot({ path: 'test/artifacts/booking-notice-refused-ru.png' });
+    await page.context().close();
+  });
 });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
+import { describeBookingRefusal } from './booking-refusal';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -33,7 +34,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
 }
 
 export function describeError(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof ApiError) return describeBookingRefusal(error) ?? error.message;
   if (error instanceof Error) return error.message;
   return String(error);
 }

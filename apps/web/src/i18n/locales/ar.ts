@@ -2,6 +2,11 @@ import type { Translation } from './en';
 
 export const ar: Translation = {
   app: { name: 'Yiqiao 医桥' },
+  bookingRefusal: {
+    noticeTooShort:
+      'يقبل هذا المستشفى الحجز عبر الإنترنت قبل {{notice}} على الأقل: أقرب موعد يمكنك اختياره الآن هو {{earliest}} (بتوقيت شنغهاي). اختر موعدًا لاحقًا أو تواصل مع المنسق.',
+    beyondHorizon: 'يمكن الحجز حتى {{months}} شهرًا مقدمًا، حتى {{day}} (تاريخ شنغهاي). اختر موعدًا أقرب.',
+  },
   common: {
     loading: 'جارٍ التحميل…',
     working: 'جارٍ التنفيذ…',

@@ -1,6 +1,12 @@
 /** English: the reference resource. Every other language must have exactly these keys (checked by tsc). */
 export const en = {
   app: { name: 'Yiqiao 医桥' },
+  bookingRefusal: {
+    noticeTooShort:
+      'This hospital takes online bookings at least {{notice}} ahead: the earliest time you can choose now is {{earliest}} (Shanghai time). Pick a later time or ask the coordinator.',
+    beyondHorizon:
+      'Times can be booked up to {{months}} months ahead, until {{day}} (Shanghai date). Pick an earlier time.',
+  },
   common: {
     loading: 'Loading…',
     working: 'Working…',

@@ -2,6 +2,12 @@ import type { Translation } from './en';
 
 export const ja: Translation = {
   app: { name: 'Yiqiao 医桥' },
+  bookingRefusal: {
+    noticeTooShort:
+      'この病院のオンライン予約は{{notice}}以上前までです。現在選べる最も早い日時は {{earliest}}（上海時間）です。より遅い日時を選ぶか、コーディネーターにご相談ください。',
+    beyondHorizon:
+      '予約できるのは{{months}}か月先の {{day}}（上海の日付）までです。より早い日時を選んでください。',
+  },
   common: {
     loading: '読み込み中…',
     working: '処理中…',

@@ -2,6 +2,12 @@ import type { Translation } from './en';
 
 export const ru: Translation = {
   app: { name: 'Yiqiao 医桥' },
+  bookingRefusal: {
+    noticeTooShort:
+      'Эта больница принимает онлайн-записи не менее чем за {{notice}}: самое раннее время, которое можно выбрать сейчас, — {{earliest}} (по Шанхаю). Выберите более позднее время или обратитесь к координатору.',
+    beyondHorizon:
+      'Записаться можно не более чем на {{months}} мес. вперёд, до {{day}} (дата в Шанхае). Выберите более раннее время.',
+  },
   common: {
     loading: 'Загрузка…',
     working: 'Выполняется…',

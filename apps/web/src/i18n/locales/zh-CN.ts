@@ -2,6 +2,11 @@ import type { Translation } from './en';
 
 export const zhCN: Translation = {
   app: { name: 'Yiqiao 医桥' },
+  bookingRefusal: {
+    noticeTooShort:
+      '本院在线预约需至少提前{{notice}}：目前最早可选 {{earliest}}（上海时间）。请选择更晚的时间，或联系协调员。',
+    beyondHorizon: '最多可提前 {{months}} 个月预约，截至 {{day}}（上海日期）。请选择更早的时间。',
+  },
   common: {
     loading: '加载中…',
     working: '处理中…',
