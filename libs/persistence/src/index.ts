@@ -7,3 +7,4 @@ export * from './pg-errors';
 export * from './seed';
 export * from './audit';
 export * from './consultation-hooks';
+export * from './join-window-row';

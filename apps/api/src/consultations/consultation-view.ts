@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { DateTime } from 'luxon';
-import type { ConsultationStatus, EndCause, JoinWindowRules, NoShowParty } from '@yiqiao/domain';
-import { joinWindow, twoClocks, zonedSpan } from '@yiqiao/domain';
+import type { ConsultationStatus, EndCause, NoShowParty } from '@yiqiao/domain';
+import { twoClocks, zonedSpan } from '@yiqiao/domain';
+import { joinWindowOfRow } from '@yiqiao/persistence';
 import type { ConsultationDto } from './consultations.dto';
 
 export interface ConsultationRow {
@@ -54,16 +55,6 @@ export const CONSULTATION_SELECT = `
     LEFT JOIN users i ON i.id = c.interpreter_id
     LEFT JOIN users oe ON oe.id = c.opened_early_by`;
 
-export function joinRulesOf(
-  row: Pick<ConsultationRow, 'join_lead_minutes' | 'staff_join_lead_minutes' | 'join_grace_minutes'>,
-): JoinWindowRules {
-  return {
-    leadMinutes: row.join_lead_minutes,
-    staffLeadMinutes: row.staff_join_lead_minutes,
-    graceMinutes: row.join_grace_minutes,
-  };
-}
-
 const iso = (d: Date) => DateTime.fromJSDate(d).toUTC().toISO() as string;
 const isoOrNull = (d: Date | null) => (d ? iso(d) : null);
 
@@ -78,10 +69,7 @@ export async function loadConsultation(
 export function toConsultationDto(row: ConsultationRow): ConsultationDto {
   const span = { start: row.starts_at, end: row.ends_at };
   const clocks = twoClocks(span, row.patient_time_zone);
-  const window = joinWindow(
-    { startsAt: row.starts_at, endsAt: row.ends_at, openedEarlyAt: row.opened_early_at },
-    joinRulesOf(row),
-  );
+  const window = joinWindowOfRow(row);
   return {
     id: row.id,
     status: row.status,

@@ -1,13 +1,12 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { Clock, joinWindow, joinWindowState } from '@yiqiao/domain';
-import { recordAudit } from '@yiqiao/persistence';
+import { Clock, joinWindowState } from '@yiqiao/domain';
+import { joinWindowOfRow, recordAudit } from '@yiqiao/persistence';
 import type { AuthUser } from '../auth';
 import { notFound, ScopeService } from '../auth/scope.service';
 import {
   CONSULTATION_SELECT,
-  joinRulesOf,
   loadConsultation,
   toConsultationDto,
   type ConsultationRow,
@@ -43,10 +42,7 @@ export class StartNowService {
           `A ${row.status.replace('_', ' ')} consultation cannot be started early.`,
         );
       const now = this.clock.now();
-      const window = joinWindow(
-        { startsAt: row.starts_at, endsAt: row.ends_at, openedEarlyAt: row.opened_early_at },
-        joinRulesOf(row),
-      );
+      const window = joinWindowOfRow(row);
       const state = joinWindowState(window, 'participant', now);
       if (state === 'open')
         throw conflict('already_open', 'The consultation room is already open; everyone can join now.');

@@ -2,8 +2,8 @@ import { ConflictException } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CallRole } from '@yiqiao/contracts';
+import { JOIN_WINDOW_COLUMNS, joinWindowOfRow, type JoinWindowRow } from '@yiqiao/persistence';
 import {
-  joinWindow,
   joinWindowState,
   opensAtFor,
   SHANGHAI_ZONE,
@@ -30,32 +30,12 @@ export async function loadJoinTimes(
   consultationId: string,
 ): Promise<JoinTimes | null> {
   const [row] = (await db.query(
-    `SELECT c.status, c.starts_at, c.ends_at, c.opened_early_at,
-            i.join_lead_minutes, i.staff_join_lead_minutes, i.join_grace_minutes
+    `SELECT c.status, ${JOIN_WINDOW_COLUMNS}
        FROM consultations c JOIN institutions i ON i.id = c.institution_id
       WHERE c.id = $1`,
     [consultationId],
-  )) as {
-    status: ConsultationStatus;
-    starts_at: Date;
-    ends_at: Date;
-    opened_early_at: Date | null;
-    join_lead_minutes: number;
-    staff_join_lead_minutes: number;
-    join_grace_minutes: number;
-  }[];
-  if (!row) return null;
-  return {
-    status: row.status,
-    window: joinWindow(
-      { startsAt: row.starts_at, endsAt: row.ends_at, openedEarlyAt: row.opened_early_at },
-      {
-        leadMinutes: row.join_lead_minutes,
-        staffLeadMinutes: row.staff_join_lead_minutes,
-        graceMinutes: row.join_grace_minutes,
-      },
-    ),
-  };
+  )) as (JoinWindowRow & { status: ConsultationStatus })[];
+  return row ? { status: row.status, window: joinWindowOfRow(row) } : null;
 }
 
 const shanghai = (d: Date) =>

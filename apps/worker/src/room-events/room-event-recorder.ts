@@ -1,34 +1,26 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { canTransition, joinWindow, joinWindowState, ROLES } from '@yiqiao/domain';
+import { canTransition, joinWindowState, ROLES } from '@yiqiao/domain';
 import type { ConsultationStatus, Role } from '@yiqiao/domain';
 import type { CallRole, ChatMessageJob, RoomEventJob } from '@yiqiao/contracts';
-import { ConsultationHooks, recordAudit } from '@yiqiao/persistence';
+import {
+  ConsultationHooks,
+  JOIN_WINDOW_COLUMNS,
+  joinWindowOfRow,
+  recordAudit,
+  type JoinWindowRow,
+} from '@yiqiao/persistence';
 
-interface ConsultationRow {
+interface ConsultationRow extends JoinWindowRow {
   status: ConsultationStatus;
   started_at: Date | null;
   institution_id: string;
-  starts_at: Date;
-  ends_at: Date;
-  opened_early_at: Date | null;
-  join_lead_minutes: number;
-  staff_join_lead_minutes: number;
-  join_grace_minutes: number;
 }
 
 /** Whether the instant lies inside the consultation's join window (the staff side opens first). */
 function insideWindow(c: ConsultationRow, at: Date): boolean {
-  const window = joinWindow(
-    { startsAt: c.starts_at, endsAt: c.ends_at, openedEarlyAt: c.opened_early_at },
-    {
-      leadMinutes: c.join_lead_minutes,
-      staffLeadMinutes: c.staff_join_lead_minutes,
-      graceMinutes: c.join_grace_minutes,
-    },
-  );
-  return joinWindowState(window, 'staff', at) === 'open';
+  return joinWindowState(joinWindowOfRow(c), 'staff', at) === 'open';
 }
 
 function auditRole(role: CallRole): Role | null {
@@ -73,8 +65,7 @@ export class RoomEventRecorder {
       );
       if (inserted.length === 0) return [];
       const [consultation] = (await manager.query(
-        `SELECT c.status, c.started_at, c.institution_id, c.starts_at, c.ends_at, c.opened_early_at,
-                i.join_lead_minutes, i.staff_join_lead_minutes, i.join_grace_minutes
+        `SELECT c.status, c.started_at, c.institution_id, ${JOIN_WINDOW_COLUMNS}
            FROM consultations c JOIN institutions i ON i.id = c.institution_id
           WHERE c.id = $1 FOR UPDATE OF c`,
         [job.consultationId],
